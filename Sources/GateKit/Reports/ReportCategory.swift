@@ -1,0 +1,10 @@
+/// What a report is evidence of; each category feeds its own family of metrics (DESIGN §5).
+public enum ReportCategory: String, CaseIterable, Sendable, Comparable {
+    case coverage
+    case tests
+    case lint
+
+    public static func < (lhs: ReportCategory, rhs: ReportCategory) -> Bool {
+        allCases.firstIndex(of: lhs).unsafelyUnwrapped < allCases.firstIndex(of: rhs).unsafelyUnwrapped
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import GateKit
+
+/// The folder holding this test target's fixtures.
+let fixturesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+/// The absolute path of a fixture file, e.g. `fixture("lcov/basic.info")`.
+func fixture(_ relativePath: String) -> String {
+    fixturesDirectory.appendingPathComponent(relativePath).path
+}
+
+/// An input buffer over `text`, decoded the way report files are.
+func inputBuffer(_ text: String, capacity: Int = InputBuffer.defaultCapacity) -> InputBuffer {
+    InputBuffer(source: MemoryByteSource(text), capacity: capacity)
+}
+
+/// An input buffer over raw bytes, decoded (BOM, UTF-16) the way report files are.
+func decodedBuffer(_ bytes: [UInt8]) throws -> InputBuffer {
+    try TextDecoding.open(source: MemoryByteSource(bytes)).0
+}
+
+/// Writes `bytes` to a fresh temporary file and returns its path.
+func temporaryFile(_ bytes: [UInt8], name: String = "report") throws -> String {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("protocol-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let url = directory.appendingPathComponent(name)
+    try Data(bytes).write(to: url)
+    return url.path
+}
+
+func temporaryFile(_ text: String, name: String = "report") throws -> String {
+    try temporaryFile(Array(text.utf8), name: name)
+}
+
+/// The shared corpus of real report files beside this repository, when it is present.
+let corpusDirectory: String? = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
+}()
