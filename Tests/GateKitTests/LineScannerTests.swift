@@ -42,7 +42,7 @@ import Testing
         do {
             _ = try scanner.nextLine()
         } catch {
-            #expect(error.message.contains("line 2 is too long"))
+            #expect(error.message == "line 2 is longer than 32 bytes")
         }
     }
 }

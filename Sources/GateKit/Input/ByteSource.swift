@@ -7,6 +7,8 @@ import Glibc
 public protocol ByteSource: AnyObject {
     /// Copies up to `buffer.count` bytes into `buffer` and returns how many were copied; 0 means the end of input.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int
+    /// Starts again from the first byte (a reader that needs a second pass over a file uses this).
+    func rewind() throws(InputError)
 }
 
 /// An error of the input layer: the file could not be opened or read, or its bytes are not well-formed.
@@ -59,6 +61,10 @@ public final class FileByteSource: ByteSource {
         }
     }
 
+    public func rewind() throws(InputError) {
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw InputError(FileByteSource.describe(errno: errno)) }
+    }
+
     static func describe(errno code: Int32) -> String {
         switch code {
         case ENOENT: return "no such file"
@@ -87,4 +93,6 @@ public final class MemoryByteSource: ByteSource {
         offset += count
         return count
     }
+
+    public func rewind() throws(InputError) { offset = 0 }
 }

@@ -9,9 +9,10 @@ public final class InputBuffer {
     /// The largest single token (line, string, tag) accepted by default.
     public static let defaultMaximumCapacity = 64 * 1024 * 1024
 
-    private var source: ByteSource
+    private let source: ByteSource
     private var storage: UnsafeMutableRawBufferPointer
-    private let maximumCapacity: Int
+    /// The largest window this buffer grows to: the longest single token it can hold.
+    public let maximumCapacity: Int
     /// Index of the first unconsumed byte.
     public var start = 0
     /// Index one past the last valid byte.
@@ -46,8 +47,19 @@ public final class InputBuffer {
     /// File offset of the first unconsumed byte.
     public var offset: Int { consumedBefore + start }
 
-    /// Replaces the source, keeping what is buffered: used once, after sniffing, to insert a transcoder.
-    func replaceSource(_ newSource: ByteSource) { source = newSource }
+    /// The maximum capacity in words: "64 MiB", or "100 bytes" for small test buffers.
+    public var limitDescription: String {
+        maximumCapacity % (1024 * 1024) == 0 ? "\(maximumCapacity / 1024 / 1024) MiB" : "\(maximumCapacity) bytes"
+    }
+
+    /// Starts reading again from the first byte of the input: for readers that need a second pass.
+    public func rewind() throws(InputError) {
+        try source.rewind()
+        start = 0
+        end = 0
+        consumedBefore = 0
+        reachedEndOfSource = false
+    }
 
     /// Reads more input behind the unconsumed bytes. Returns false when the source is exhausted.
     ///
@@ -67,7 +79,7 @@ public final class InputBuffer {
         }
         if end == storage.count {
             guard storage.count < maximumCapacity else {
-                throw InputError("a single token is longer than \(maximumCapacity / (1024 * 1024)) MiB")
+                throw InputError("a single token is longer than \(limitDescription)")
             }
             let grown = UnsafeMutableRawBufferPointer.allocate(
                 byteCount: min(storage.count * 2, maximumCapacity), alignment: 16)

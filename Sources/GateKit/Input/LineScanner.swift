@@ -26,13 +26,10 @@ public struct LineScanner {
                 }
                 searched = available
             }
-            let more: Bool
-            do {
-                more = try input.refill()
-            } catch {
-                throw InputError("line \(lineNumber + 1) is too long: \(error.message)")
+            if input.available >= input.maximumCapacity {
+                throw InputError("line \(lineNumber + 1) is longer than \(input.limitDescription)")
             }
-            if !more {
+            if !(try input.refill()) {
                 guard input.available > 0 else { return nil }
                 let line = input.unconsumed
                 input.start = input.end

@@ -47,7 +47,7 @@ public enum TextDecoding {
         } else {
             encoding = .utf8
         }
-        let replay = ReplayingSource(prefix: Array(head[skip...]), rest: raw)
+        let replay = ReplayingSource(prefix: Array(head[skip...]), skipped: skip, rest: raw)
         switch encoding {
         case .utf8, .utf8WithBOM:
             return (InputBuffer(source: replay), encoding)
@@ -60,12 +60,31 @@ public enum TextDecoding {
 
 /// Gives back bytes that were already read from a source, then the rest of that source.
 final class ReplayingSource: ByteSource {
+    private let original: [UInt8]
+    private let skipped: Int
     private var prefix: [UInt8]
     private let rest: ByteSource
 
-    init(prefix: [UInt8], rest: ByteSource) {
+    /// `prefix` are the bytes to give back, which followed `skipped` bytes (a byte-order mark) at the source's start.
+    init(prefix: [UInt8], skipped: Int, rest: ByteSource) {
+        self.original = prefix
+        self.skipped = skipped
         self.prefix = prefix
         self.rest = rest
+    }
+
+    func rewind() throws(InputError) {
+        try rest.rewind()
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, skipped + original.count), alignment: 1)
+        defer { scratch.deallocate() }
+        var discarded = 0
+        while discarded < skipped + original.count {
+            let count = try rest.read(
+                into: UnsafeMutableRawBufferPointer(rebasing: scratch[discarded..<(skipped + original.count)]))
+            guard count > 0 else { throw InputError("the file changed while it was being read") }
+            discarded += count
+        }
+        prefix = original
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
@@ -84,6 +103,9 @@ final class UTF16TranscodingSource: ByteSource {
     private let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 1)
     /// Raw bytes read but not yet transcoded (an odd byte, or a high surrogate waiting for its pair).
     private var pending: [UInt8] = []
+    /// Transcoded bytes not yet handed out.
+    private var output: [UInt8] = []
+    private var delivered = 0
     private var finished = false
     private var unitsRead = 0
 
@@ -94,28 +116,48 @@ final class UTF16TranscodingSource: ByteSource {
 
     deinit { raw.deallocate() }
 
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
-        // Each 2-byte unit yields at most 3 bytes of UTF-8 (a 4-byte pair yields 4): read 2/3 of the room.
-        let room = buffer.count / 3 * 2
-        guard room >= 4 else { return 0 }
-        var input = pending
+    func rewind() throws(InputError) {
+        try source.rewind()
         pending = []
-        while !finished, input.count < 4 {
-            let want = min(raw.count, room - input.count)
-            let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[0..<want]))
-            if count == 0 { finished = true } else { input += raw[0..<count] }
+        output = []
+        delivered = 0
+        finished = false
+        unitsRead = 0
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        while delivered == output.count {
+            guard !finished else { return 0 }
+            try transcodeChunk()
         }
-        var written = 0
+        let count = min(buffer.count, output.count - delivered)
+        output.withUnsafeBytes { bytes in
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[delivered..<delivered + count]))
+        }
+        delivered += count
+        return count
+    }
+
+    /// Reads one raw chunk and transcodes every complete character in it to `output`.
+    private func transcodeChunk() throws(InputError) {
+        let count = try source.read(into: raw)
+        var input = pending + raw[0..<count]
+        if count == 0 {
+            finished = true
+            guard input.isEmpty else {
+                if input.count >= 2, (0xD800..<0xDC00).contains(unitAt(input, 0)) { throw surrogateError() }
+                throw InputError("the UTF-16 text ends in the middle of a character")
+            }
+        }
+        output.removeAll(keepingCapacity: true)
+        delivered = 0
         var index = 0
         while index + 1 < input.count {
             let unit = unitAt(input, index)
             var scalarValue = UInt32(unit)
             var consumed = 2
             if unit >= 0xD800, unit < 0xDC00 {
-                guard index + 3 < input.count else {
-                    if finished { throw surrogateError() }
-                    break
-                }
+                guard index + 3 < input.count else { break }
                 let low = unitAt(input, index + 2)
                 guard low >= 0xDC00, low < 0xE000 else { throw surrogateError() }
                 scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
@@ -124,18 +166,12 @@ final class UTF16TranscodingSource: ByteSource {
                 throw surrogateError()
             }
             guard let scalar = Unicode.Scalar(scalarValue) else { throw surrogateError() }
-            for byte in UTF8.encode(scalar).unsafelyUnwrapped {
-                buffer[written] = byte
-                written += 1
-            }
+            UTF8.encode(scalar) { output.append($0) }
             index += consumed
-            unitsRead += consumed / 2
+            unitsRead += 1
         }
-        pending = Array(input[index...])
-        if finished, !pending.isEmpty, written == 0 {
-            throw InputError("the UTF-16 text ends in the middle of a character")
-        }
-        return written
+        input.removeFirst(index)
+        pending = input
     }
 
     private func unitAt(_ bytes: [UInt8], _ index: Int) -> UInt16 {

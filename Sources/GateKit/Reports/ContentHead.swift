@@ -33,13 +33,24 @@ public struct ContentHead {
         } else if bytes[index] == UInt8(ascii: "<") {
             kind = .xml
             xmlRoot = ContentHead.rootElement(bytes, from: index)
-        } else if bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "[") {
+        } else if ContentHead.startsJSON(bytes, at: index) {
             kind = .json
             xmlRoot = nil
         } else {
             kind = .text
             xmlRoot = nil
         }
+    }
+
+    /// `{`, or `[` followed by `{`, `[`, `"` or `]`: a JSON document of the kind reports are (a log line such as
+    /// `[1/4] Compiling` is text).
+    private static func startsJSON(_ bytes: ByteSpan, at index: Int) -> Bool {
+        if bytes[index] == UInt8(ascii: "{") { return true }
+        guard bytes[index] == UInt8(ascii: "[") else { return false }
+        var next = index + 1
+        while next < bytes.count, bytes[next].isASCIIWhitespace { next += 1 }
+        guard next < bytes.count else { return true }
+        return [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "]")].contains(bytes[next])
     }
 
     /// True when `text` occurs in the head.

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A report that was found, recognised and read.
 public struct LoadedReport: Sendable {
     /// The path shown to the user (relative to the project root when the file is under it).
@@ -40,8 +42,9 @@ public enum ReportLoader {
             let head = ContentHead(input.unconsumed.slice(0, min(input.available, ContentHead.size)))
             let chosen = try choose(format: format, category: category, head: head)
             let report = try chosen.reader.read(input)
-            return LoadedReport(
-                path: shownPath, format: chosen, report: report, byteCount: input.offset, encoding: encoding)
+            var info = stat()
+            let size = stat(path, &info) == 0 ? Int(info.st_size) : input.offset
+            return LoadedReport(path: shownPath, format: chosen, report: report, byteCount: size, encoding: encoding)
         } catch {
             throw failure(error)
         }

@@ -1,9 +1,262 @@
-/// Placeholder while the reader is written.
+/// Reads LCOV tracefiles (geninfo(1) format, lcov 1.x and 2.x), as written by lcov/geninfo, gcovr, llvm-cov
+/// `export -format=lcov`, grcov, coverage.py `lcov`, Istanbul/jest, c8, coverlet, SimpleCov-lcov and others.
+///
+/// What is counted, per source file (`SF`), the way lcov itself merges what it reads:
+/// - **lines**: distinct `DA` line numbers; a line is covered when any of its records has a count above zero.
+///   A line repeated within a section or across sections (several `TN` test names, or the same `SF` twice) counts
+///   once. A section without `DA` records but with `LF`/`LH` (cargo-llvm-cov `--summary-only`) uses those totals.
+/// - **branches**: distinct `BRDA` entries by (line, block, branch); covered when taken more than zero times
+///   (`-` means never reached). Sections without `BRDA` but with `BRF`/`BRH` use those totals.
+/// - **functions**: distinct function names (`FN`/`FNDA`), or lcov 2.2 `FNL` leaders (a function is covered when
+///   any of its `FNA` aliases ran). Sections without function records but with `FNF`/`FNH` use those totals.
+/// Stated `LF`/`LH`/`BRF`/`BRH`/`FNF`/`FNH` never override detail records: some producers count repeated records.
+///
+/// Memory: lines are kept as 2-bit maps per file; branch and function identities are kept only for the section
+/// being read. When a file's branches or functions appear in more than one section, a second pass over the file
+/// unions exactly those files, so memory follows the project's size, not the report's.
 public enum LCOVReader: ReportReader {
     public static let category = ReportCategory.coverage
     public static let displayName = "LCOV tracefile"
-    public static func recognizes(_ head: ContentHead) -> Bool { false }
+
+    public static func recognizes(_ head: ContentHead) -> Bool {
+        guard head.kind == .text else { return false }
+        for line in head.lines(limit: 8) {
+            let trimmed = line.trimmed()
+            if trimmed.isEmpty { continue }
+            return trimmed.hasPrefix("TN:") || trimmed.hasPrefix("SF:") || trimmed.hasPrefix("VER:")
+        }
+        return false
+    }
+
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
-        throw InputError("not yet implemented")
+        var files = try LCOVFirstPass.run(input)
+        let repeated = Set(files.indices.filter { files[$0].needsUnion })
+        if !repeated.isEmpty {
+            try input.rewind()
+            try LCOVUnionPass.run(input, files: &files, only: repeated)
+        }
+        return .coverage(CoverageReport(files: files.map(\.coverage)))
+    }
+}
+
+/// What one `SF` section holds, gathered while it is read.
+struct LCOVSection {
+    var branches: [UInt64: Bool] = [:]
+    var functionsByName: [UInt64: Bool] = [:]
+    var functionLeaders: [Int: (startLine: Int, hit: Bool, name: UInt64?)] = [:]
+    var stated: [LCOVRecord.StatedTotal: Int] = [:]
+
+    /// Adds a function, branch or stated-total record; other records are not the section's to hold.
+    mutating func add(_ record: LCOVRecord) {
+        switch record {
+        case .branch(let key, let taken):
+            branches[key] = (branches[key] ?? false) || taken
+        case .function(let name):
+            let key = FNV1a.hash(name)
+            if functionsByName[key] == nil { functionsByName[key] = false }
+        case .functionHit(let name, let hit):
+            let key = FNV1a.hash(name)
+            functionsByName[key] = (functionsByName[key] ?? false) || hit
+        case .functionLeader(let index, let startLine):
+            let known = functionLeaders[index]
+            functionLeaders[index] = (startLine, known?.hit ?? false, known?.name)
+        case .functionAlias(let index, let hit, let name):
+            let known = functionLeaders[index]
+            functionLeaders[index] = (known?.startLine ?? 0, (known?.hit ?? false) || hit, known?.name ?? FNV1a.hash(name))
+        case .stated(let kind, let value):
+            stated[kind] = value
+        default:
+            break
+        }
+    }
+
+    /// Function identities and whether each ran: by name, with `FNL` leaders named by their first alias.
+    var functions: [UInt64: Bool] {
+        var result = functionsByName
+        for (index, leader) in functionLeaders {
+            let key = leader.name ?? FNV1a.hash(index: index, line: leader.startLine)
+            result[key] = (result[key] ?? false) || leader.hit
+        }
+        return result
+    }
+
+    func statedCount(found: LCOVRecord.StatedTotal, hit: LCOVRecord.StatedTotal) throws(InputError) -> CoverageCount? {
+        guard let total = stated[found] else { return nil }
+        let covered = stated[hit] ?? 0
+        guard covered <= total else {
+            throw InputError("the stated totals say \(covered) of \(total) are hit, more than were found")
+        }
+        return CoverageCount(covered: covered, total: total)
+    }
+}
+
+/// One source file's coverage across all its sections.
+struct LCOVFile {
+    var path: String
+    var lines = LineCoverageMap()
+    var statedLines: CoverageCount?
+    var branches: CoverageCount?
+    var functions: CoverageCount?
+    /// Branches or functions of this file appear in several sections: the union pass must count them.
+    var needsUnion = false
+
+    var coverage: FileCoverage {
+        FileCoverage(
+            path: path, lines: lines.isEmpty ? (statedLines ?? .zero) : lines.count, branches: branches,
+            functions: functions)
+    }
+
+    /// Folds a finished section in. Branch and function counts of a second section cannot be unioned from counts.
+    mutating func fold(_ section: LCOVSection) throws(InputError) {
+        let statedBranches = try section.statedCount(found: .branchesFound, hit: .branchesHit)
+        let statedFunctions = try section.statedCount(found: .functionsFound, hit: .functionsHit)
+        let sectionBranches = Self.count(section.branches) ?? statedBranches
+        let sectionFunctions = Self.count(section.functions) ?? statedFunctions
+        if let statedLines = try section.statedCount(found: .linesFound, hit: .linesHit) {
+            self.statedLines = self.statedLines.map { Self.larger($0, statedLines) } ?? statedLines
+        }
+        if let sectionBranches {
+            if let known = branches {
+                branches = Self.larger(known, sectionBranches)
+                needsUnion = true
+            } else {
+                branches = sectionBranches
+            }
+        }
+        if let sectionFunctions {
+            if let known = functions {
+                functions = Self.larger(known, sectionFunctions)
+                needsUnion = true
+            } else {
+                functions = sectionFunctions
+            }
+        }
+    }
+
+    static func count(_ items: [UInt64: Bool]) -> CoverageCount? {
+        items.isEmpty ? nil : CoverageCount(covered: items.values.count(where: { $0 }), total: items.count)
+    }
+
+    private static func larger(_ lhs: CoverageCount, _ rhs: CoverageCount) -> CoverageCount {
+        (lhs.total, lhs.covered) >= (rhs.total, rhs.covered) ? lhs : rhs
+    }
+}
+
+/// Walks the records of a tracefile section by section, reporting each with its line number on error.
+struct LCOVWalker {
+    private var scanner: LineScanner
+    private var sectionPath: String?
+    private var sectionStartLine = 0
+
+    init(_ input: InputBuffer) { scanner = LineScanner(input) }
+
+    /// Calls `body` with every record, and with the decoded file name for `SF` records (nil for the others).
+    /// Checks the section structure: `SF` … `end_of_record`, nothing outside a section but `TN`.
+    mutating func forEachRecord(_ body: (LCOVRecord, _ sourcePath: String?) throws(InputError) -> Void)
+        throws(InputError)
+    {
+        while let line = try scanner.nextLine() {
+            let record: LCOVRecord
+            do throws(InputError) {
+                record = try LCOVRecord.parse(line)
+                var newPath: String?
+                switch record {
+                case .sourceFile(let path):
+                    if let open = sectionPath {
+                        throw InputError("SF record inside the section for '\(open)', which has no end_of_record")
+                    }
+                    guard !path.isEmpty else { throw InputError("SF record without a file name") }
+                    newPath = try path.string("the source file name")
+                    sectionPath = newPath
+                    sectionStartLine = scanner.lineNumber
+                case .testName, .ignored:
+                    break
+                case .endOfRecord:
+                    guard sectionPath != nil else { throw InputError("end_of_record without an SF record before it") }
+                default:
+                    guard sectionPath != nil else { throw InputError("record before any SF (source file) record") }
+                }
+                try body(record, newPath)
+            } catch {
+                throw InputError(error.message, line: error.line ?? scanner.lineNumber)
+            }
+            if case .endOfRecord = record { sectionPath = nil }
+        }
+        if let open = sectionPath {
+            throw InputError(
+                "the file ends inside the section for '\(open)' started at line \(sectionStartLine) "
+                    + "(no end_of_record): is it truncated?")
+        }
+    }
+}
+
+/// The first pass: every file's lines exactly, and branch and function counts of files seen in one section.
+enum LCOVFirstPass {
+    static func run(_ input: InputBuffer) throws(InputError) -> [LCOVFile] {
+        var files: [LCOVFile] = []
+        var indexByPath: [String: Int] = [:]
+        var current = 0
+        var section = LCOVSection()
+        var walker = LCOVWalker(input)
+        try walker.forEachRecord { record, sourcePath throws(InputError) in
+            switch record {
+            case .sourceFile:
+                let path = sourcePath ?? ""
+                if let known = indexByPath[path] {
+                    current = known
+                } else {
+                    current = files.count
+                    indexByPath[path] = current
+                    files.append(LCOVFile(path: path))
+                }
+                section = LCOVSection()
+            case .line(let number, let hit):
+                files[current].lines.record(line: number, hit: hit)
+            case .endOfRecord:
+                try files[current].fold(section)
+            default:
+                section.add(record)
+            }
+        }
+        return files
+    }
+}
+
+/// The second pass, over files whose branches or functions appear in several sections: unions them exactly.
+enum LCOVUnionPass {
+    static func run(_ input: InputBuffer, files: inout [LCOVFile], only wanted: Set<Int>) throws(InputError) {
+        var indexByPath: [String: Int] = [:]
+        for index in wanted { indexByPath[files[index].path] = index }
+        var branches: [Int: [UInt64: Bool]] = [:]
+        var functions: [Int: [UInt64: Bool]] = [:]
+        var current: Int?
+        var section = LCOVSection()
+        var walker = LCOVWalker(input)
+        try walker.forEachRecord { record, sourcePath throws(InputError) in
+            switch record {
+            case .sourceFile:
+                current = sourcePath.flatMap { indexByPath[$0] }
+                section = LCOVSection()
+            case .endOfRecord:
+                guard let file = current else { return }
+                branches[file, default: [:]].merge(section.branches) { $0 || $1 }
+                functions[file, default: [:]].merge(section.functions) { $0 || $1 }
+            default:
+                if current != nil { section.add(record) }
+            }
+        }
+        for index in wanted {
+            if let count = LCOVFile.count(branches[index] ?? [:]) { files[index].branches = count }
+            if let count = LCOVFile.count(functions[index] ?? [:]) { files[index].functions = count }
+        }
+    }
+}
+
+extension FNV1a {
+    /// The identity of an `FNL` function that has no alias name: its index and start line.
+    static func hash(index: Int, line: Int) -> UInt64 {
+        var hasher = FNV1a()
+        for byte in "#\(index)@\(line)".utf8 { hasher.add(byte) }
+        return hasher.value
     }
 }

@@ -1,0 +1,58 @@
+import Glibc
+
+/// The few file-system calls protocol needs beyond reading reports, on Glibc directly (no Foundation: it would
+/// add a dozen megabytes of memory to every run).
+public enum FileSystem {
+    /// What a path names.
+    public enum Kind: Equatable, Sendable {
+        case file
+        case directory
+        case other
+    }
+
+    /// What `path` is (following symbolic links), or nil when nothing is there.
+    public static func kind(of path: String) -> Kind? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    /// The names in a directory (without `.` and `..`), unsorted; nil when it cannot be read.
+    public static func names(in directory: String) -> [String]? {
+        guard let handle = opendir(directory) else { return nil }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// The whole contents of a small file (gate files, not reports), at most `limit` bytes.
+    public static func contents(of path: String, limit: Int = 16 * 1024 * 1024) throws(InputError) -> [UInt8] {
+        let source = try FileByteSource(path: path)
+        var bytes: [UInt8] = []
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 1)
+        defer { chunk.deallocate() }
+        while true {
+            let count = try source.read(into: chunk)
+            if count == 0 { return bytes }
+            bytes += chunk[0..<count]
+            guard bytes.count <= limit else { throw InputError("larger than \(limit / 1024 / 1024) MiB") }
+        }
+    }
+
+    /// The current working directory.
+    public static var currentDirectory: String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

@@ -1,0 +1,296 @@
+/// What one gate file declares, validated.
+public struct GateFile: Sendable {
+    /// The file, as given or relative to the project root.
+    public let path: String
+    public let name: String?
+    public let sources: [ReportSource]
+    public let gates: [Gate]
+    /// Where each gate's `id` stands, for messages about duplicates.
+    let gatePositions: [String: SourcePosition]
+}
+
+/// Validates one gate file (DESIGN §4) against the schema, collecting every problem with its place.
+public struct GateFileParser {
+    /// The gate-file format version this protocol reads.
+    public static let formatVersion = 1
+    static let topLevelKeys = ["protocol", "name", "reports", "gates"]
+    static let sourceKeys = ["paths", "format", "strip", "include", "exclude"]
+    static let gateKeys = ["id", "description", "require", "level", "phase"]
+
+    private let file: String
+    private var errors: [GateFileError] = []
+
+    private init(file: String) { self.file = file }
+
+    /// Parses and validates `bytes`, the contents of `file`. Throws every problem found.
+    public static func parse(_ bytes: [UInt8], file: String) throws(GateFileErrors) -> GateFile {
+        var parser = GateFileParser(file: file)
+        let document: JSON5Value
+        do {
+            document = try JSON5.parse(bytes)
+        } catch {
+            throw GateFileErrors([GateFileError(file: file, position: error.position, message: error.message)])
+        }
+        let result = parser.validate(document)
+        guard parser.errors.isEmpty, let result else { throw GateFileErrors(parser.errors) }
+        return result
+    }
+
+    private mutating func fail(_ value: JSON5Value?, _ path: String?, _ message: String) {
+        errors.append(GateFileError(file: file, position: value?.position, jsonPath: path, message: message))
+    }
+
+    private mutating func validate(_ document: JSON5Value) -> GateFile? {
+        guard case .object(let members) = document.kind else {
+            fail(document, nil, "a gate file is an object ({ protocol: 1, reports: {…}, gates: […] }), not \(document.kindDescription)")
+            return nil
+        }
+        checkKeys(members, allowed: Self.topLevelKeys, at: nil)
+        let version = member("protocol", in: members)
+        if let version {
+            checkVersion(version)
+        } else {
+            fail(document, nil, "missing 'protocol: \(Self.formatVersion)' (the gate-file format version)")
+        }
+        var name: String?
+        if let value = member("name", in: members) { name = string(value, "name") }
+        var sources: [ReportSource] = []
+        if let value = member("reports", in: members) { sources = reportSources(value) }
+        var positions: [String: SourcePosition] = [:]
+        var gates: [Gate] = []
+        if let list = member("gates", in: members) {
+            if case .array(let items) = list.kind {
+                for (index, item) in items.enumerated() {
+                    guard let gate = gate(item, "gates[\(index)]") else { continue }
+                    if let first = positions[gate.id] {
+                        fail(item, "gates[\(index)].id", "duplicate gate id '\(gate.id)' (first at line \(first.line))")
+                        continue
+                    }
+                    positions[gate.id] = item.position
+                    gates.append(gate)
+                }
+            } else {
+                fail(list, "gates", "expected an array of gates, found \(list.kindDescription)")
+            }
+        }
+        return GateFile(path: file, name: name, sources: sources, gates: gates, gatePositions: positions)
+    }
+
+    private mutating func checkVersion(_ value: JSON5Value) {
+        guard case .number(let number) = value.kind, number == number.rounded(), number >= 1, number < 1e6 else {
+            fail(value, "protocol", "expected the format version \(Self.formatVersion), found \(value.kindDescription)")
+            return
+        }
+        if Int(number) > Self.formatVersion {
+            fail(
+                value, "protocol",
+                "this file is written for gate-file format \(Int(number)), but this protocol reads format "
+                    + "\(Self.formatVersion): upgrade protocol to use it")
+        }
+    }
+
+    // MARK: reports
+
+    private mutating func reportSources(_ value: JSON5Value) -> [ReportSource] {
+        guard case .object(let members) = value.kind else {
+            fail(value, "reports", "expected an object of category → report paths, found \(value.kindDescription)")
+            return []
+        }
+        var sources: [ReportSource] = []
+        for member in members {
+            let path = "reports.\(member.key)"
+            guard let category = ReportCategory(rawValue: member.key) else {
+                let known = ReportCategory.allCases.map(\.rawValue)
+                errors.append(
+                    GateFileError(
+                        file: file, position: member.keyPosition, jsonPath: path,
+                        message: "unknown report category '\(member.key)'; known: \(known.joined(separator: ", "))"
+                            + Suggestions.didYouMean(member.key, in: known)))
+                continue
+            }
+            if let source = reportSource(member.value, category: category, path: path) { sources.append(source) }
+        }
+        return sources
+    }
+
+    private mutating func reportSource(_ value: JSON5Value, category: ReportCategory, path: String) -> ReportSource? {
+        switch value.kind {
+        case .string, .array:
+            let patterns = globs(value, path)
+            return patterns.isEmpty ? nil : ReportSource(category: category, patterns: patterns, declaredIn: file)
+        case .object(let members):
+            checkKeys(members, allowed: Self.sourceKeys, at: path)
+            guard let paths = member("paths", in: members) else {
+                fail(value, path, "missing 'paths': the report files, as a glob or a list of globs")
+                return nil
+            }
+            let patterns = globs(paths, "\(path).paths")
+            var format: ReportFormat?
+            if let formatValue = member("format", in: members) {
+                format = reportFormat(formatValue, category: category, path: "\(path).format")
+            }
+            var strip: [String] = []
+            var include: [Glob] = []
+            var exclude: [Glob] = []
+            if let value = member("strip", in: members) { strip = strings(value, "\(path).strip") }
+            if let value = member("include", in: members) { include = globs(value, "\(path).include") }
+            if let value = member("exclude", in: members) { exclude = globs(value, "\(path).exclude") }
+            if category == .tests, let filter = member("include", in: members) ?? member("exclude", in: members) {
+                fail(filter, path, "include and exclude filter the source paths of coverage and lint reports; test reports have none")
+            }
+            guard !patterns.isEmpty else { return nil }
+            return ReportSource(
+                category: category, patterns: patterns, format: format, strip: strip, include: include,
+                exclude: exclude, declaredIn: file)
+        default:
+            fail(value, path, "expected a glob, a list of globs or { paths, format, strip, include, exclude }, found \(value.kindDescription)")
+            return nil
+        }
+    }
+
+    private mutating func reportFormat(_ value: JSON5Value, category: ReportCategory, path: String) -> ReportFormat? {
+        guard let name = string(value, path) else { return nil }
+        let candidates = ReportFormat.allCases.filter { $0.category == category }.map(\.rawValue)
+        guard let format = ReportFormat(rawValue: name) else {
+            fail(
+                value, path,
+                "unknown \(category.rawValue) format '\(name)'; known: \(candidates.joined(separator: ", "))"
+                    + Suggestions.didYouMean(name, in: candidates))
+            return nil
+        }
+        guard format.category == category else {
+            fail(value, path, "'\(name)' is a \(format.category.rawValue) format, not a \(category.rawValue) one")
+            return nil
+        }
+        return format
+    }
+
+    // MARK: gates
+
+    private mutating func gate(_ value: JSON5Value, _ path: String) -> Gate? {
+        guard case .object(let members) = value.kind else {
+            fail(value, path, "expected a gate object { id, require, … }, found \(value.kindDescription)")
+            return nil
+        }
+        checkKeys(members, allowed: Self.gateKeys, at: path)
+        guard let idValue = member("id", in: members) else {
+            fail(value, path, "missing 'id': every gate needs a name, e.g. id: \"coverage_met\"")
+            return nil
+        }
+        guard let id = string(idValue, "\(path).id") else { return nil }
+        guard id.first.map({ $0.isLetter || $0.isNumber }) == true,
+            id.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) })
+        else {
+            fail(idValue, "\(path).id", "gate id '\(id)' must start with a letter or digit and use only letters, digits, _ - .")
+            return nil
+        }
+        var description: String?
+        if let value = member("description", in: members) { description = string(value, "\(path).description") }
+        var level = GateLevel.error
+        if let levelValue = member("level", in: members), let name = string(levelValue, "\(path).level") {
+            if let known = GateLevel(rawValue: name) {
+                level = known
+            } else {
+                let names = GateLevel.allCases.map(\.rawValue)
+                fail(levelValue, "\(path).level", "level is \"error\" or \"warn\", not '\(name)'" + Suggestions.didYouMean(name, in: names))
+            }
+        }
+        var phase: String?
+        if let phaseValue = member("phase", in: members), let name = string(phaseValue, "\(path).phase") {
+            if name.isEmpty { fail(phaseValue, "\(path).phase", "the phase name is empty") } else { phase = name }
+        }
+        guard let require = member("require", in: members) else {
+            fail(value, path, "gate '\(id)' has no 'require': give a condition such as \"tests.failed == 0\"")
+            return nil
+        }
+        let conditions = self.conditions(require, "\(path).require")
+        guard !conditions.isEmpty else { return nil }
+        return Gate(
+            id: id, description: description, conditions: conditions, level: level, phase: phase, declaredIn: file)
+    }
+
+    private mutating func conditions(_ value: JSON5Value, _ path: String) -> [Condition] {
+        var items: [(JSON5Value, String)] = []
+        switch value.kind {
+        case .string: items = [(value, path)]
+        case .array(let list) where !list.isEmpty: items = list.enumerated().map { ($1, "\(path)[\($0)]") }
+        default:
+            fail(value, path, "expected a condition string or a non-empty list of them, found \(value.kindDescription)")
+            return []
+        }
+        var result: [Condition] = []
+        var failed = false
+        for (item, itemPath) in items {
+            guard let text = string(item, itemPath) else {
+                failed = true
+                continue
+            }
+            do {
+                result.append(try ConditionParser.parse(text))
+            } catch {
+                failed = true
+                var position = item.position
+                if let column = error.column { position.column += column }
+                errors.append(GateFileError(file: file, position: position, jsonPath: itemPath, message: error.message))
+            }
+        }
+        return failed ? [] : result
+    }
+
+    // MARK: values
+
+    private func member(_ key: String, in members: [JSON5Member]) -> JSON5Value? {
+        members.first { $0.key == key }?.value
+    }
+
+    private mutating func checkKeys(_ members: [JSON5Member], allowed: [String], at path: String?) {
+        for member in members where !allowed.contains(member.key) {
+            errors.append(
+                GateFileError(
+                    file: file, position: member.keyPosition, jsonPath: path,
+                    message: "unknown key '\(member.key)'; expected one of: \(allowed.joined(separator: ", "))"
+                        + Suggestions.didYouMean(member.key, in: allowed)))
+        }
+    }
+
+    private mutating func string(_ value: JSON5Value, _ path: String) -> String? {
+        guard case .string(let text) = value.kind else {
+            fail(value, path, "expected a string, found \(value.kindDescription)")
+            return nil
+        }
+        return text
+    }
+
+    /// A string or a non-empty array of strings.
+    private mutating func strings(_ value: JSON5Value, _ path: String) -> [String] {
+        switch value.kind {
+        case .string(let text):
+            return [text]
+        case .array(let items) where !items.isEmpty:
+            var result: [String] = []
+            for (index, item) in items.enumerated() {
+                if let text = string(item, "\(path)[\(index)]") { result.append(text) }
+            }
+            return result
+        default:
+            fail(value, path, "expected a string or a non-empty list of strings, found \(value.kindDescription)")
+            return []
+        }
+    }
+
+    private mutating func globs(_ value: JSON5Value, _ path: String) -> [Glob] {
+        var items: [(JSON5Value, String)] = [(value, path)]
+        if case .array(let list) = value.kind { items = list.enumerated().map { ($1, "\(path)[\($0)]") } }
+        if items.isEmpty { fail(value, path, "expected at least one glob") }
+        var result: [Glob] = []
+        for (item, itemPath) in items {
+            guard let text = string(item, itemPath) else { continue }
+            do {
+                result.append(try Glob(text))
+            } catch {
+                fail(item, itemPath, "'\(text)' is not a valid glob: \(error.message)")
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,95 @@
+/// Finds, parses and merges the gate files of a project.
+public enum GateLoader {
+    /// Loads every `*.json5`/`*.json` file of `gates/` under `root`, or the file or folder `gatesPath` names
+    /// (relative to the current directory). Throws every problem found, in every file.
+    public static func load(gatesPath: String? = nil, root: String) throws(GateFileErrors) -> GateSet {
+        let files = try discover(gatesPath: gatesPath, root: root)
+        var parsed: [GateFile] = []
+        var errors: [GateFileError] = []
+        for (path, shown) in files {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.contents(of: path)
+            } catch {
+                errors.append(GateFileError(file: shown, message: "cannot read the file: \(error.message)"))
+                continue
+            }
+            do {
+                parsed.append(try GateFileParser.parse(bytes, file: shown))
+            } catch {
+                errors += error.errors
+            }
+        }
+        guard errors.isEmpty else { throw GateFileErrors(errors) }
+        return try merge(parsed)
+    }
+
+    /// Merges parsed gate files: gate ids must be unique across files, and every category a gate reads must have
+    /// reports declared in some file.
+    public static func merge(_ files: [GateFile]) throws(GateFileErrors) -> GateSet {
+        var errors: [GateFileError] = []
+        var owners: [String: GateFile] = [:]
+        var gates: [Gate] = []
+        for file in files {
+            for gate in file.gates {
+                if let first = owners[gate.id] {
+                    let firstLine = first.gatePositions[gate.id].map { ":\($0.line)" } ?? ""
+                    errors.append(
+                        GateFileError(
+                            file: file.path, position: file.gatePositions[gate.id], jsonPath: "gates",
+                            message: "duplicate gate id '\(gate.id)' (also in \(first.path)\(firstLine))"))
+                    continue
+                }
+                owners[gate.id] = file
+                gates.append(gate)
+            }
+        }
+        let sources = files.flatMap(\.sources)
+        let declared = Set(sources.map(\.category))
+        for gate in gates {
+            for category in gate.categories.sorted() where !declared.contains(category) {
+                let file = owners[gate.id]
+                errors.append(
+                    GateFileError(
+                        file: gate.declaredIn, position: file?.gatePositions[gate.id], jsonPath: "gates",
+                        message: "gate '\(gate.id)' reads \(category.rawValue) metrics, but no gate file says where "
+                            + "the \(category.rawValue) reports are: add reports: { \(category.rawValue): \"…\" }"))
+            }
+        }
+        if gates.isEmpty, errors.isEmpty {
+            let names = files.map(\.path).joined(separator: ", ")
+            errors.append(GateFileError(file: names, message: "no gates are defined: add a gates: [ … ] list"))
+        }
+        guard errors.isEmpty else { throw GateFileErrors(errors) }
+        return GateSet(files: files.map(\.path), name: files.lazy.compactMap(\.name).first, sources: sources, gates: gates)
+    }
+
+    /// The gate files to read: (path to open, path to show), sorted.
+    static func discover(gatesPath: String?, root: String) throws(GateFileErrors) -> [(String, String)] {
+        let folder: String
+        let shownFolder: String
+        if let gatesPath {
+            guard let kind = FileSystem.kind(of: gatesPath) else {
+                throw GateFileErrors([GateFileError(file: gatesPath, message: "no such file or folder")])
+            }
+            guard kind == .directory else { return [(gatesPath, gatesPath)] }
+            folder = gatesPath
+            shownFolder = gatesPath
+        } else {
+            folder = root + "/gates"
+            shownFolder = "gates"
+        }
+        let names = FileSystem.names(in: folder) ?? []
+        let files = names.filter { ($0.hasSuffix(".json5") || $0.hasSuffix(".json")) && !$0.hasPrefix(".") }.sorted()
+        guard !files.isEmpty else {
+            throw GateFileErrors([
+                GateFileError(
+                    file: shownFolder,
+                    message: "no gate files (*.json5 or *.json) found; create gates/protocol.json5 "
+                        + "(see the README) or name one with --gates PATH")
+            ])
+        }
+        let prefix = shownFolder.hasSuffix("/") ? shownFolder : shownFolder + "/"
+        return files.map { (folder + "/" + $0, prefix + $0) }
+    }
+}

@@ -1,0 +1,84 @@
+/// Where the reports of one category are, as a gate file declares them (`reports.<category>`).
+public struct ReportSource: Sendable {
+    public let category: ReportCategory
+    /// Globs relative to the project root (or absolute), matched against files.
+    public let patterns: [Glob]
+    /// The format to read the files as; nil means recognise it from the content.
+    public let format: ReportFormat?
+    /// Prefixes removed from the source paths inside the reports, in order, first match only.
+    public let strip: [String]
+    /// When not empty, only source paths matching one of these count.
+    public let include: [Glob]
+    /// Source paths matching one of these do not count.
+    public let exclude: [Glob]
+    /// The gate file that declared it.
+    public let declaredIn: String
+
+    public init(
+        category: ReportCategory, patterns: [Glob], format: ReportFormat? = nil, strip: [String] = [],
+        include: [Glob] = [], exclude: [Glob] = [], declaredIn: String
+    ) {
+        self.category = category
+        self.patterns = patterns
+        self.format = format
+        self.strip = strip
+        self.include = include
+        self.exclude = exclude
+        self.declaredIn = declaredIn
+    }
+}
+
+/// Whether a failing gate fails the build.
+public enum GateLevel: String, Sendable, CaseIterable {
+    /// A failing gate fails the check (exit 1).
+    case error
+    /// A failing gate is reported, but the check still passes.
+    case warn
+}
+
+/// A gate: conditions that must all hold.
+public struct Gate: Sendable {
+    public let id: String
+    public let description: String?
+    public let conditions: [Condition]
+    public let level: GateLevel
+    public let phase: String?
+    /// The gate file that declared it.
+    public let declaredIn: String
+
+    public init(
+        id: String, description: String? = nil, conditions: [Condition], level: GateLevel = .error,
+        phase: String? = nil, declaredIn: String
+    ) {
+        self.id = id
+        self.description = description
+        self.conditions = conditions
+        self.level = level
+        self.phase = phase
+        self.declaredIn = declaredIn
+    }
+
+    /// The categories whose reports this gate reads.
+    public var categories: Set<ReportCategory> { Set(conditions.map(\.metric.category)) }
+}
+
+/// Every gate file of a project, loaded, validated and merged.
+public struct GateSet: Sendable {
+    /// The gate files read, in the order they were merged.
+    public let files: [String]
+    /// The project name (the first `name` given).
+    public let name: String?
+    public let sources: [ReportSource]
+    /// The gates in display order: files in path order, gates in file order.
+    public let gates: [Gate]
+
+    public init(files: [String], name: String?, sources: [ReportSource], gates: [Gate]) {
+        self.files = files
+        self.name = name
+        self.sources = sources
+        self.gates = gates
+    }
+
+    /// The phases named by at least one gate, sorted.
+    public var phases: [String] { Array(Set(gates.compactMap(\.phase))).sorted() }
+}

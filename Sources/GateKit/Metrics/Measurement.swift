@@ -1,0 +1,29 @@
+/// A metric's value for one selection, with the evidence behind it.
+public struct Measurement: Sendable, Equatable {
+    /// The value in the metric's canonical unit (percent points, count, seconds, bytes, per second).
+    public var value: Double
+    /// What the value is made of, in words: "73,506 of 75,710 lines covered".
+    public var basis: String?
+    /// The items that explain a failure, worst first: uncovered files, failed tests, findings.
+    public var offenders: [String]
+
+    public init(value: Double, basis: String? = nil, offenders: [String] = []) {
+        self.value = value
+        self.basis = basis
+        self.offenders = offenders
+    }
+}
+
+/// The outcome of measuring a metric: a value, or the reason there is none (which fails the gate: fail closed).
+public enum MetricOutcome: Sendable, Equatable {
+    case measured(Measurement)
+    case unavailable(String)
+}
+
+/// One metric as `protocol metrics` lists it.
+public struct MetricValue: Sendable, Equatable {
+    public var name: String
+    public var labels: [String: String]
+    public var value: Double
+    public var unit: UnitKind
+}

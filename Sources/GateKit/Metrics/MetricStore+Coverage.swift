@@ -1,0 +1,50 @@
+extension MetricStore {
+    /// `coverage.lines`, `.branches`, `.functions` and their `.covered`/`.total` counts over the selected files.
+    func measureCoverage(_ metric: MetricDefinition, selector: [SelectorTerm]) -> MetricOutcome {
+        let parts = metric.name.split(separator: ".").map(String.init)
+        let item = parts[safe: 1] ?? "lines"
+        guard !coverageFiles.isEmpty else {
+            return .unavailable("the coverage reports list no source files")
+        }
+        let selected = coverageFiles.filter { file in selector.allSatisfy { $0.selects(file.path) } }
+        guard !selected.isEmpty else {
+            let examples = coverageFiles.prefix(3).map(\.path).joined(separator: ", ")
+            let terms = selector.map(\.text).joined(separator: ", ")
+            return .unavailable(
+                "no file in the coverage reports matches \(terms) (their paths look like: \(examples))")
+        }
+        let counts = selected.compactMap { file -> (FileCoverage, CoverageCount)? in
+            switch item {
+            case "branches": return file.branches.map { (file, $0) }
+            case "functions": return file.functions.map { (file, $0) }
+            default: return (file, file.lines)
+            }
+        }
+        guard !counts.isEmpty else { return .unavailable("the coverage reports have no \(item) data") }
+        let total = counts.reduce(CoverageCount.zero) { $0 + $1.1 }
+        let basis = "\(NumberFormatting.count(total.covered)) of \(NumberFormatting.count(total.total)) \(item) covered"
+        let offenders = counts.filter { $0.1.covered < $0.1.total }
+            .sorted { ($0.1.total - $0.1.covered, $1.0.path) > ($1.1.total - $1.1.covered, $0.0.path) }
+            .prefix(5)
+            .map { file, count in
+                "\(file.path): \(NumberFormatting.count(count.total - count.covered)) of "
+                    + "\(NumberFormatting.count(count.total)) \(item) uncovered"
+            }
+        switch parts.last {
+        case "covered":
+            return .measured(Measurement(value: Double(total.covered), basis: basis, offenders: Array(offenders)))
+        case "total":
+            return .measured(Measurement(value: Double(total.total), basis: basis, offenders: Array(offenders)))
+        default:
+            guard let percent = total.percent else {
+                return .unavailable("the selected files have no instrumented \(item): 0 of 0 is not a percentage")
+            }
+            return .measured(Measurement(value: percent, basis: basis, offenders: Array(offenders)))
+        }
+    }
+}
+
+extension Array {
+    /// The element at `index`, or nil when the index is out of range.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,43 @@
+extension MetricStore {
+    /// Every metric the store can measure, for `protocol metrics`: each metric of the categories present, overall,
+    /// then broken down by suite (tests) or by tool and rule (lint). Metrics without a value are left out.
+    public func allValues() -> [MetricValue] {
+        var values: [MetricValue] = []
+        func add(_ metric: MetricDefinition, _ selector: [SelectorTerm], labels: [String: String]) {
+            if case .measured(let measurement) = measure(metric, selector: selector) {
+                values.append(MetricValue(name: metric.name, labels: labels, value: measurement.value, unit: metric.unit))
+            }
+        }
+        for metric in MetricDefinition.all where count(of: metric.category) > 0 {
+            add(metric, [], labels: [:])
+        }
+        for key in ["suite", "tool", "rule"] {
+            for label in labelValues(key) {
+                guard let term = try? SelectorTerm(key: key, match: .equals, value: label) else { continue }
+                for metric in MetricDefinition.all where metric.selectorKeys.contains(key) && count(of: metric.category) > 0 {
+                    add(metric, [term], labels: [key: label])
+                }
+            }
+        }
+        return values
+    }
+
+    private func count(of category: ReportCategory) -> Int {
+        switch category {
+        case .coverage: return coverageReportCount
+        case .tests: return testReportCount
+        case .lint: return lintReportCount
+        }
+    }
+
+    /// The distinct values of a label, sorted; a single value is not worth breaking down.
+    private func labelValues(_ key: String) -> [String] {
+        let values: Set<String>
+        switch key {
+        case "suite": values = Set(suites.map(\.name))
+        case "tool": values = Set(findings.map(\.tool))
+        default: values = Set(findings.compactMap(\.rule))
+        }
+        return values.count > 1 || key == "rule" ? values.sorted() : []
+    }
+}

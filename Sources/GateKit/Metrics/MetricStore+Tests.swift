@@ -1,0 +1,37 @@
+extension MetricStore {
+    /// `tests.*` over the selected suites. No test case at all is not a pass: it makes every tests metric unavailable.
+    func measureTests(_ metric: MetricDefinition, selector: [SelectorTerm]) -> MetricOutcome {
+        let selected = suites.filter { suite in selector.allSatisfy { $0.selects(suite.name) } }
+        let counts = selected.reduce(TestCounts()) { $0 + $1.counts }
+        guard counts.total > 0 else {
+            if selector.isEmpty { return .unavailable("the test reports hold no test cases") }
+            let names = Set(suites.map(\.name)).sorted().prefix(5).joined(separator: ", ")
+            return .unavailable(
+                "no test suite matches \(selector.map(\.text).joined(separator: ", ")) (suites: \(names))")
+        }
+        let ran = counts.passed + counts.failed + counts.errors
+        let basis =
+            "\(NumberFormatting.count(counts.total)) tests: \(NumberFormatting.count(counts.passed)) passed, "
+            + "\(NumberFormatting.count(counts.failed)) failed, \(NumberFormatting.count(counts.errors)) errors, "
+            + "\(NumberFormatting.count(counts.skipped)) skipped"
+        let problems = selected.flatMap(\.problems)
+        let offenders = problems.prefix(10).map { "\($0.kind.rawValue): \($0.name)" + ($0.message.isEmpty ? "" : ": \($0.message)") }
+        func measured(_ value: Double) -> MetricOutcome {
+            .measured(Measurement(value: value, basis: basis, offenders: Array(offenders)))
+        }
+        switch metric.name {
+        case "tests.total": return measured(Double(counts.total))
+        case "tests.passed": return measured(Double(counts.passed))
+        case "tests.failed": return measured(Double(counts.failed))
+        case "tests.errors": return measured(Double(counts.errors))
+        case "tests.skipped": return measured(Double(counts.skipped))
+        case "tests.pass_rate":
+            guard ran > 0 else { return .unavailable("no test ran: all \(counts.total) were skipped") }
+            return measured(Double(counts.passed) * 100 / Double(ran))
+        default:
+            let duration = selector.isEmpty ? testsDuration : Self.sum(selected.map(\.duration))
+            guard let duration else { return .unavailable("the test reports do not state how long the tests took") }
+            return .measured(Measurement(value: duration, basis: basis))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// Turns the source paths written inside reports into paths relative to the project root, and filters them.
+///
+/// In order: backslashes become `/` (reports written on Windows); the first matching `strip` prefix is removed;
+/// an absolute path under the project root becomes relative to it; a leading `./` is dropped. The result is what
+/// `path` selectors and `include`/`exclude` globs are matched against.
+public struct PathMapping: Sendable {
+    public let root: String
+    public let strip: [String]
+    public let include: [Glob]
+    public let exclude: [Glob]
+
+    public init(root: String, strip: [String] = [], include: [Glob] = [], exclude: [Glob] = []) {
+        self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        self.strip = strip.map { $0.replacingBackslashes }
+        self.include = include
+        self.exclude = exclude
+    }
+
+    /// The mapping of a declared report source under `root`.
+    public init(source: ReportSource, root: String) {
+        self.init(root: root, strip: source.strip, include: source.include, exclude: source.exclude)
+    }
+
+    /// The normalised form of `path`.
+    public func normalise(_ path: String) -> String {
+        var result = path.replacingBackslashes
+        if let prefix = strip.first(where: { result.hasPrefix($0) }) {
+            result = String(result.dropFirst(prefix.count))
+            while result.hasPrefix("/") { result.removeFirst() }
+        }
+        if result.hasPrefix(root + "/") { result = String(result.dropFirst(root.count + 1)) }
+        while result.hasPrefix("./") { result = String(result.dropFirst(2)) }
+        return result
+    }
+
+    /// Whether a normalised path counts: it matches an `include` glob (when there are any) and no `exclude` glob.
+    public func admits(_ normalisedPath: String) -> Bool {
+        (include.isEmpty || include.contains { $0.matches(normalisedPath) })
+            && !exclude.contains { $0.matches(normalisedPath) }
+    }
+}
+
+extension String {
+    fileprivate var replacingBackslashes: String {
+        contains("\\") ? String(map { $0 == "\\" ? "/" : $0 }) : self
+    }
+}
