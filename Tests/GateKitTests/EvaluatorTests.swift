@@ -98,6 +98,8 @@ func gate(_ id: String, _ conditions: String..., level: GateLevel = .error) thro
         #expect(verdict.gates[2].conditions[1].measurement?.value == 2)
         let empty = try evaluate([try gate("failed", "tests.failed == 0")], [.tests(TestReport(suites: []))])
         #expect(empty.gates[0].conditions[0].reason == "the test reports hold no test cases")
+        #expect(empty.gates[0].conditions[0].measurement?.value == 0)
+        #expect(!empty.gates[0].conditions[0].passed)
         let skippedOnly = try evaluate(
             [try gate("rate", "tests.pass_rate >= 90%")],
             [.tests(TestReport(suites: [TestSuiteResult(name: "S", counts: TestCounts(skipped: 3))]))])

@@ -23,6 +23,9 @@ public enum Evaluator {
         case .unavailable(let reason):
             return ConditionResult(condition: condition, measurement: nil, reason: reason, passed: false)
         case .measured(let measurement):
+            if let vacuous = measurement.vacuous {
+                return ConditionResult(condition: condition, measurement: measurement, reason: vacuous, passed: false)
+            }
             return ConditionResult(
                 condition: condition, measurement: measurement, reason: nil,
                 passed: condition.comparison.holds(measurement.value, condition.threshold))

@@ -3,6 +3,9 @@
 /// Bytes in `start..<end` are read but not yet consumed. ``refill()`` moves them to the front and reads
 /// another chunk behind them, growing the window only when one token (a line, a string) is larger than it,
 /// and never beyond `maximumCapacity`: memory stays bounded whatever the size of the file.
+///
+/// A buffer belongs to one reader on one thread and is never re-entered, so its state opts out of the runtime
+/// exclusivity checks that would otherwise cost more than the scanning in the readers' hot loops.
 public final class InputBuffer {
     /// The default chunk read from the source at a time.
     public static let defaultCapacity = 256 * 1024
@@ -10,17 +13,17 @@ public final class InputBuffer {
     public static let defaultMaximumCapacity = 64 * 1024 * 1024
 
     private let source: ByteSource
-    private var storage: UnsafeMutableRawBufferPointer
+    @exclusivity(unchecked) private var storage: UnsafeMutableRawBufferPointer
     /// The largest window this buffer grows to: the longest single token it can hold.
     public let maximumCapacity: Int
     /// Index of the first unconsumed byte.
-    public var start = 0
+    @exclusivity(unchecked) public var start = 0
     /// Index one past the last valid byte.
-    public private(set) var end = 0
+    @exclusivity(unchecked) public private(set) var end = 0
     /// True once the source has reported its end.
-    public private(set) var reachedEndOfSource = false
+    @exclusivity(unchecked) public private(set) var reachedEndOfSource = false
     /// Bytes discarded from the front so far: `consumedBefore + i` is the file offset of index `i`.
-    public private(set) var consumedBefore = 0
+    @exclusivity(unchecked) public private(set) var consumedBefore = 0
 
     public init(
         source: ByteSource, capacity: Int = InputBuffer.defaultCapacity,

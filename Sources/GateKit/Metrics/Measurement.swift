@@ -6,11 +6,15 @@ public struct Measurement: Sendable, Equatable {
     public var basis: String?
     /// The items that explain a failure, worst first: uncovered files, failed tests, findings.
     public var offenders: [String]
+    /// Set when the value is true but says nothing (0 failed tests of 0): `protocol metrics` shows the value,
+    /// a gate fails with this reason (fail closed).
+    public var vacuous: String?
 
-    public init(value: Double, basis: String? = nil, offenders: [String] = []) {
+    public init(value: Double, basis: String? = nil, offenders: [String] = [], vacuous: String? = nil) {
         self.value = value
         self.basis = basis
         self.offenders = offenders
+        self.vacuous = vacuous
     }
 }
 

@@ -4,9 +4,14 @@
 /// a stray huge line number costs one page. Recording a line twice merges (covered if either record covers it),
 /// which is how LCOV's repeated `DA` records and repeated `SF` sections combine.
 public struct LineCoverageMap: Equatable, Sendable {
-    private var pageNumbers: [UInt32] = []
-    private var instrumented: [UInt64] = []
-    private var covered: [UInt64] = []
+    /// 64 consecutive lines: bit `n` of each mask is line `number * 64 + n`.
+    private struct Page: Equatable, Sendable {
+        var number: UInt32
+        var instrumented: UInt64 = 0
+        var covered: UInt64 = 0
+    }
+
+    private var pages: [Page] = []
 
     public init() {}
 
@@ -16,35 +21,40 @@ public struct LineCoverageMap: Equatable, Sendable {
         let page = line >> 6
         let bit = UInt64(1) << UInt64(line & 63)
         let index: Int
-        if let last = pageNumbers.last, last == page {
-            index = pageNumbers.count - 1
+        if let last = pages.last, last.number == page {
+            index = pages.count - 1
         } else {
             index = pageIndex(for: page)
         }
-        instrumented[index] |= bit
-        if hit { covered[index] |= bit }
+        pages[index].instrumented |= bit
+        if hit { pages[index].covered |= bit }
     }
 
     /// The number of instrumented lines and of covered lines.
     public var count: CoverageCount {
         var total = 0
         var hits = 0
-        for index in pageNumbers.indices {
-            total += instrumented[index].nonzeroBitCount
-            hits += covered[index].nonzeroBitCount
+        for page in pages {
+            total += page.instrumented.nonzeroBitCount
+            hits += page.covered.nonzeroBitCount
         }
         return CoverageCount(covered: hits, total: total)
     }
 
-    public var isEmpty: Bool { pageNumbers.isEmpty }
+    public var isEmpty: Bool { pages.isEmpty }
+
+    /// Releases the room kept for growth: for maps that are complete and will be kept.
+    public mutating func shrink() {
+        if pages.capacity > pages.count { pages = pages.withUnsafeBufferPointer { Array($0) } }
+    }
 
     /// The instrumented lines that are not covered, as ranges of consecutive line numbers, in order.
     public var uncoveredRanges: [ClosedRange<Int>] {
         var ranges: [ClosedRange<Int>] = []
-        for index in pageNumbers.indices {
-            var missed = instrumented[index] & ~covered[index]
+        for page in pages {
+            var missed = page.instrumented & ~page.covered
             while missed != 0 {
-                let line = Int(pageNumbers[index]) << 6 + missed.trailingZeroBitCount
+                let line = Int(page.number) << 6 + missed.trailingZeroBitCount
                 missed &= missed - 1
                 if let last = ranges.last, last.upperBound == line - 1 {
                     ranges[ranges.count - 1] = last.lowerBound...line
@@ -58,31 +68,27 @@ public struct LineCoverageMap: Equatable, Sendable {
 
     /// Adds every line of `other` (union; a line is covered if either map covers it).
     public mutating func merge(_ other: LineCoverageMap) {
-        for index in other.pageNumbers.indices {
-            let target = pageIndex(for: other.pageNumbers[index])
-            instrumented[target] |= other.instrumented[index]
-            covered[target] |= other.covered[index]
+        for page in other.pages {
+            let target = pageIndex(for: page.number)
+            pages[target].instrumented |= page.instrumented
+            pages[target].covered |= page.covered
         }
     }
 
     /// The index of `page` in the arrays, inserting an empty page where it belongs when it is new.
     private mutating func pageIndex(for page: UInt32) -> Int {
-        if pageNumbers.last.map({ $0 < page }) ?? true {
-            pageNumbers.append(page)
-            instrumented.append(0)
-            covered.append(0)
-            return pageNumbers.count - 1
+        if pages.last.map({ $0.number < page }) ?? true {
+            pages.append(Page(number: page))
+            return pages.count - 1
         }
         var low = 0
-        var high = pageNumbers.count
+        var high = pages.count
         while low < high {
             let middle = (low + high) / 2
-            if pageNumbers[middle] < page { low = middle + 1 } else { high = middle }
+            if pages[middle].number < page { low = middle + 1 } else { high = middle }
         }
-        if low < pageNumbers.count, pageNumbers[low] == page { return low }
-        pageNumbers.insert(page, at: low)
-        instrumented.insert(0, at: low)
-        covered.insert(0, at: low)
+        if low < pages.count, pages[low].number == page { return low }
+        pages.insert(Page(number: page), at: low)
         return low
     }
 }

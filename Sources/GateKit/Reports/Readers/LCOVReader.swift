@@ -39,10 +39,50 @@ public enum LCOVReader: ReportReader {
     }
 }
 
-/// What one `SF` section holds, gathered while it is read.
+/// A set of identities (function names, branches) with a "covered" flag each, kept as a plain array while a
+/// section is read and deduplicated once at its end: records of one item usually arrive once, so this is cheaper
+/// than hashing every record.
+struct LCOVItemSet {
+    /// Identity in the high 63 bits, covered in the lowest bit.
+    private(set) var entries: [UInt64] = []
+
+    var isEmpty: Bool { entries.isEmpty }
+
+    @inline(__always)
+    mutating func insert(_ identity: UInt64, covered: Bool) {
+        entries.append(identity << 1 | (covered ? 1 : 0))
+    }
+
+    mutating func formUnion(_ other: LCOVItemSet) { entries += other.entries }
+
+    /// Distinct identities, and how many of them are covered by any of their records; nil when empty.
+    var count: CoverageCount? {
+        guard !entries.isEmpty else { return nil }
+        // Records usually arrive in order: sort only when they did not.
+        let inOrder = zip(entries, entries.dropFirst()).allSatisfy { $0 <= $1 }
+        let sorted = inOrder ? entries : entries.sorted()
+        var total = 0
+        var covered = 0
+        var index = 0
+        while index < sorted.count {
+            let identity = sorted[index] >> 1
+            var hit = false
+            while index < sorted.count, sorted[index] >> 1 == identity {
+                hit = hit || sorted[index] & 1 == 1
+                index += 1
+            }
+            total += 1
+            if hit { covered += 1 }
+        }
+        return CoverageCount(covered: covered, total: total)
+    }
+}
+
+/// What one `SF` section holds besides its lines, gathered while it is read.
 struct LCOVSection {
-    var branches: [UInt64: Bool] = [:]
-    var functionsByName: [UInt64: Bool] = [:]
+    var branches = LCOVItemSet()
+    var functions = LCOVItemSet()
+    /// lcov 2.2 `FNL` leaders by index: start line, whether an alias ran, the first alias's name.
     var functionLeaders: [Int: (startLine: Int, hit: Bool, name: UInt64?)] = [:]
     var stated: [LCOVRecord.StatedTotal: Int] = [:]
 
@@ -50,13 +90,11 @@ struct LCOVSection {
     mutating func add(_ record: LCOVRecord) {
         switch record {
         case .branch(let key, let taken):
-            branches[key] = (branches[key] ?? false) || taken
+            branches.insert(key, covered: taken)
         case .function(let name):
-            let key = FNV1a.hash(name)
-            if functionsByName[key] == nil { functionsByName[key] = false }
+            functions.insert(FNV1a.hash(name), covered: false)
         case .functionHit(let name, let hit):
-            let key = FNV1a.hash(name)
-            functionsByName[key] = (functionsByName[key] ?? false) || hit
+            functions.insert(FNV1a.hash(name), covered: hit)
         case .functionLeader(let index, let startLine):
             let known = functionLeaders[index]
             functionLeaders[index] = (startLine, known?.hit ?? false, known?.name)
@@ -71,11 +109,10 @@ struct LCOVSection {
     }
 
     /// Function identities and whether each ran: by name, with `FNL` leaders named by their first alias.
-    var functions: [UInt64: Bool] {
-        var result = functionsByName
+    var allFunctions: LCOVItemSet {
+        var result = functions
         for (index, leader) in functionLeaders {
-            let key = leader.name ?? FNV1a.hash(index: index, line: leader.startLine)
-            result[key] = (result[key] ?? false) || leader.hit
+            result.insert(leader.name ?? FNV1a.hash(index: index, line: leader.startLine), covered: leader.hit)
         }
         return result
     }
@@ -110,12 +147,10 @@ struct LCOVFile {
     mutating func fold(_ section: LCOVSection) throws(InputError) {
         let statedBranches = try section.statedCount(found: .branchesFound, hit: .branchesHit)
         let statedFunctions = try section.statedCount(found: .functionsFound, hit: .functionsHit)
-        let sectionBranches = Self.count(section.branches) ?? statedBranches
-        let sectionFunctions = Self.count(section.functions) ?? statedFunctions
         if let statedLines = try section.statedCount(found: .linesFound, hit: .linesHit) {
             self.statedLines = self.statedLines.map { Self.larger($0, statedLines) } ?? statedLines
         }
-        if let sectionBranches {
+        if let sectionBranches = section.branches.count ?? statedBranches {
             if let known = branches {
                 branches = Self.larger(known, sectionBranches)
                 needsUnion = true
@@ -123,7 +158,7 @@ struct LCOVFile {
                 branches = sectionBranches
             }
         }
-        if let sectionFunctions {
+        if let sectionFunctions = section.allFunctions.count ?? statedFunctions {
             if let known = functions {
                 functions = Self.larger(known, sectionFunctions)
                 needsUnion = true
@@ -133,61 +168,59 @@ struct LCOVFile {
         }
     }
 
-    static func count(_ items: [UInt64: Bool]) -> CoverageCount? {
-        items.isEmpty ? nil : CoverageCount(covered: items.values.count(where: { $0 }), total: items.count)
-    }
-
     private static func larger(_ lhs: CoverageCount, _ rhs: CoverageCount) -> CoverageCount {
         (lhs.total, lhs.covered) >= (rhs.total, rhs.covered) ? lhs : rhs
     }
 }
 
-/// Walks the records of a tracefile section by section, reporting each with its line number on error.
+/// Reads the records of a tracefile one by one, checking the section structure (`SF` … `end_of_record`,
+/// nothing outside a section but `TN`) and giving errors their line number.
 struct LCOVWalker {
     private var scanner: LineScanner
-    private var sectionPath: String?
+    /// The file of the open section, decoded from its `SF` record.
+    private(set) var sectionPath: String?
     private var sectionStartLine = 0
 
     init(_ input: InputBuffer) { scanner = LineScanner(input) }
 
-    /// Calls `body` with every record, and with the decoded file name for `SF` records (nil for the others).
-    /// Checks the section structure: `SF` … `end_of_record`, nothing outside a section but `TN`.
-    mutating func forEachRecord(_ body: (LCOVRecord, _ sourcePath: String?) throws(InputError) -> Void)
-        throws(InputError)
-    {
-        while let line = try scanner.nextLine() {
-            let record: LCOVRecord
-            do throws(InputError) {
-                record = try LCOVRecord.parse(line)
-                var newPath: String?
-                switch record {
-                case .sourceFile(let path):
-                    if let open = sectionPath {
-                        throw InputError("SF record inside the section for '\(open)', which has no end_of_record")
-                    }
-                    guard !path.isEmpty else { throw InputError("SF record without a file name") }
-                    newPath = try path.string("the source file name")
-                    sectionPath = newPath
-                    sectionStartLine = scanner.lineNumber
-                case .testName, .ignored:
-                    break
-                case .endOfRecord:
-                    guard sectionPath != nil else { throw InputError("end_of_record without an SF record before it") }
-                default:
-                    guard sectionPath != nil else { throw InputError("record before any SF (source file) record") }
-                }
-                try body(record, newPath)
-            } catch {
-                throw InputError(error.message, line: error.line ?? scanner.lineNumber)
+    /// The next record, or nil at the end of the file.
+    @inline(__always)
+    mutating func next() throws(InputError) -> LCOVRecord? {
+        guard let line = try scanner.nextLine() else {
+            if let open = sectionPath {
+                throw InputError(
+                    "the file ends inside the section for '\(open)' started at line \(sectionStartLine) "
+                        + "(no end_of_record): is it truncated?")
             }
-            if case .endOfRecord = record { sectionPath = nil }
+            return nil
         }
-        if let open = sectionPath {
-            throw InputError(
-                "the file ends inside the section for '\(open)' started at line \(sectionStartLine) "
-                    + "(no end_of_record): is it truncated?")
+        do throws(InputError) {
+            let record = try LCOVRecord.parse(line)
+            switch record {
+            case .line, .branch, .function, .functionHit, .functionLeader, .functionAlias, .stated:
+                guard sectionPath != nil else { throw InputError("record before any SF (source file) record") }
+            case .sourceFile(let path):
+                if let open = sectionPath {
+                    throw InputError("SF record inside the section for '\(open)', which has no end_of_record")
+                }
+                guard !path.isEmpty else { throw InputError("SF record without a file name") }
+                sectionPath = try path.string("the source file name")
+                sectionStartLine = scanner.lineNumber
+            case .endOfRecord:
+                guard sectionPath != nil else { throw InputError("end_of_record without an SF record before it") }
+            case .testName, .ignored:
+                break
+            }
+            return record
+        } catch {
+            throw InputError(error.message, line: error.line ?? scanner.lineNumber)
         }
     }
+
+    /// Marks the open section closed (after its `end_of_record` was handled).
+    mutating func closeSection() { sectionPath = nil }
+
+    var lineNumber: Int { scanner.lineNumber }
 }
 
 /// The first pass: every file's lines exactly, and branch and function counts of files seen in one section.
@@ -196,12 +229,15 @@ enum LCOVFirstPass {
         var files: [LCOVFile] = []
         var indexByPath: [String: Int] = [:]
         var current = 0
+        var lines = LineCoverageMap()
         var section = LCOVSection()
         var walker = LCOVWalker(input)
-        try walker.forEachRecord { record, sourcePath throws(InputError) in
+        while let record = try walker.next() {
             switch record {
+            case .line(let number, let hit):
+                lines.record(line: number, hit: hit)
             case .sourceFile:
-                let path = sourcePath ?? ""
+                let path = walker.sectionPath ?? ""
                 if let known = indexByPath[path] {
                     current = known
                 } else {
@@ -209,11 +245,18 @@ enum LCOVFirstPass {
                     indexByPath[path] = current
                     files.append(LCOVFile(path: path))
                 }
+                // Take the file's map out while its section is read, so that recording a line touches a local.
+                swap(&lines, &files[current].lines)
                 section = LCOVSection()
-            case .line(let number, let hit):
-                files[current].lines.record(line: number, hit: hit)
             case .endOfRecord:
-                try files[current].fold(section)
+                do throws(InputError) {
+                    try files[current].fold(section)
+                } catch {
+                    throw InputError(error.message, line: walker.lineNumber)
+                }
+                lines.shrink()
+                swap(&lines, &files[current].lines)
+                walker.closeSection()
             default:
                 section.add(record)
             }
@@ -227,27 +270,28 @@ enum LCOVUnionPass {
     static func run(_ input: InputBuffer, files: inout [LCOVFile], only wanted: Set<Int>) throws(InputError) {
         var indexByPath: [String: Int] = [:]
         for index in wanted { indexByPath[files[index].path] = index }
-        var branches: [Int: [UInt64: Bool]] = [:]
-        var functions: [Int: [UInt64: Bool]] = [:]
+        var branches: [Int: LCOVItemSet] = [:]
+        var functions: [Int: LCOVItemSet] = [:]
         var current: Int?
         var section = LCOVSection()
         var walker = LCOVWalker(input)
-        try walker.forEachRecord { record, sourcePath throws(InputError) in
+        while let record = try walker.next() {
             switch record {
             case .sourceFile:
-                current = sourcePath.flatMap { indexByPath[$0] }
+                current = walker.sectionPath.flatMap { indexByPath[$0] }
                 section = LCOVSection()
             case .endOfRecord:
-                guard let file = current else { return }
-                branches[file, default: [:]].merge(section.branches) { $0 || $1 }
-                functions[file, default: [:]].merge(section.functions) { $0 || $1 }
+                walker.closeSection()
+                guard let file = current else { continue }
+                branches[file, default: LCOVItemSet()].formUnion(section.branches)
+                functions[file, default: LCOVItemSet()].formUnion(section.allFunctions)
             default:
                 if current != nil { section.add(record) }
             }
         }
         for index in wanted {
-            if let count = LCOVFile.count(branches[index] ?? [:]) { files[index].branches = count }
-            if let count = LCOVFile.count(functions[index] ?? [:]) { files[index].functions = count }
+            if let count = branches[index]?.count { files[index].branches = count }
+            if let count = functions[index]?.count { files[index].functions = count }
         }
     }
 }

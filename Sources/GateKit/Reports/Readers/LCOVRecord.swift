@@ -31,7 +31,9 @@ enum LCOVRecord {
     static let maximumLineNumber = Int(Int32.max)
 
     /// Parses one line. Throws for a malformed record of a known type or for a line that is not a record.
+    @inline(__always)
     static func parse(_ raw: ByteSpan) throws(InputError) -> LCOVRecord {
+        if let record = fastLine(raw) { return record }
         let line = raw.trimmed()
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
             if line == "end_of_record" { return .endOfRecord }
@@ -65,6 +67,32 @@ enum LCOVRecord {
             throw InputError("not an LCOV record: '\(line.prefixForMessage)'")
         }
         return .ignored
+    }
+
+    /// `DA:<digits>,<digits>` with nothing else, the bulk of every tracefile, read in one loop; nil for anything
+    /// else (checksums, spaces, odd numbers), which the general path handles and reports.
+    @inline(__always)
+    private static func fastLine(_ line: ByteSpan) -> LCOVRecord? {
+        guard line.count >= 6, line[0] == UInt8(ascii: "D"), line[1] == UInt8(ascii: "A"), line[2] == UInt8(ascii: ":")
+        else { return nil }
+        var index = 3
+        var number = 0
+        while index < line.count, line[index].isASCIIDigit, index < 12 {
+            number = number &* 10 &+ Int(line[index] &- UInt8(ascii: "0"))
+            index += 1
+        }
+        guard index > 3, index < line.count, line[index] == UInt8(ascii: ","), number <= maximumLineNumber else {
+            return nil
+        }
+        index += 1
+        let countStart = index
+        var hit = false
+        while index < line.count, line[index].isASCIIDigit {
+            if line[index] != UInt8(ascii: "0") { hit = true }
+            index += 1
+        }
+        guard index == line.count, index > countStart else { return nil }
+        return .line(number: UInt32(number), hit: hit)
     }
 
     private static func parseLine(_ value: ByteSpan) throws(InputError) -> LCOVRecord {
@@ -115,25 +143,33 @@ enum LCOVRecord {
         guard let block = fields.next(), !block.isEmpty, let branch = fields.next(), !branch.isEmpty else {
             throw InputError("BRDA record needs a line, a block, a branch and a count")
         }
-        // lcov 2.x allows an expression as the branch field; the count is always the last field.
-        let rest = fields.rest
-        let taken: ByteSpan
+        // lcov 2.x allows an expression (with commas) as the branch; the count is always the last field.
+        var rest = fields.rest
+        guard !rest.isEmpty else { throw InputError("BRDA record needs a line, a block, a branch and a count") }
+        var branchField = branch
+        if let lastComma = rest.lastIndex(of: UInt8(ascii: ",")) {
+            branchField = ByteSpan(base: branch.base, count: rest.base + lastComma - branch.base)
+            rest = rest.dropFirst(lastComma + 1)
+        }
+        let taken = rest == "-" ? false : try isHit(rest, "BRDA")
+        return .branch(key: branchIdentity(line: line, block: block, branch: branchField), taken: taken)
+    }
+
+    /// The identity of a branch: line, block and branch packed when they are small numbers (gcc, llvm, istanbul),
+    /// else a hash of the fields (lcov 2.x expressions, exception blocks such as `e0`).
+    @inline(__always)
+    private static func branchIdentity(line: Int, block: ByteSpan, branch: ByteSpan) -> UInt64 {
+        if let blockNumber = block.int(), let branchNumber = branch.int(), (0..<0x7FFF).contains(blockNumber),
+            (0..<0xFFFF).contains(branchNumber)
+        {
+            return UInt64(line) << 31 | UInt64(blockNumber) << 16 | UInt64(branchNumber)
+        }
         var identity = FNV1a()
         identity.add(block)
         identity.add(UInt8(ascii: ","))
-        if rest.isEmpty {
-            throw InputError("BRDA record needs a line, a block, a branch and a count")
-        } else if let lastComma = rest.lastIndex(of: UInt8(ascii: ",")) {
-            identity.add(branch)
-            identity.add(UInt8(ascii: ","))
-            identity.add(rest.slice(0, lastComma))
-            taken = rest.dropFirst(lastComma + 1)
-        } else {
-            identity.add(branch)
-            taken = rest
-        }
-        let hit = taken == "-" ? false : try isHit(taken, "BRDA")
-        return .branch(key: identity.value ^ UInt64(line) &* 0x9E37_79B9_7F4A_7C15, taken: hit)
+        identity.add(branch)
+        // Bit 62 marks hashed identities, so they never equal a packed one (whose highest bit is 61).
+        return ((identity.value ^ (UInt64(line) &* 0x9E37_79B9_7F4A_7C15)) >> 2) | (1 << 62)
     }
 
     private static func lineNumber(_ field: ByteSpan?, _ record: String) throws(InputError) -> Int {
