@@ -33,7 +33,8 @@ struct CorpusExpectation: CustomStringConvertible {
             return CorpusExpectation(
                 path: path, format: format,
                 checks: checks.compactMap { check in
-                    guard let metric = check["metric"] as? String, let value = (check["value"] as? NSNumber)?.doubleValue
+                    guard let metric = check["metric"] as? String,
+                        let value = (check["value"] as? NSNumber)?.doubleValue
                     else { return nil }
                     return Check(
                         metric: metric, labels: check["labels"] as? [String: String] ?? [:], value: value,

@@ -4,13 +4,17 @@ import Testing
 
 @Suite struct DiagnosticsReaderTests {
     private func findings(fixture name: String) throws -> [Finding] {
-        guard case .findings(let report) = try ReportLoader.load(path: fixture("diagnostics/\(name)"), category: .lint).report
+        guard
+            case .findings(let report) = try ReportLoader.load(path: fixture("diagnostics/\(name)"), category: .lint)
+                .report
         else { throw InputError("not findings") }
         return report.findings
     }
 
     private func summary(_ findings: [Finding]) -> [String] {
-        findings.map { "\($0.tool) \($0.level.rawValue) \($0.path ?? "-"):\($0.line ?? 0):\($0.column ?? 0) \($0.rule ?? "-") \($0.message)" }
+        findings.map {
+            "\($0.tool) \($0.level.rawValue) \($0.path ?? "-"):\($0.line ?? 0):\($0.column ?? 0) \($0.rule ?? "-") \($0.message)"
+        }
     }
 
     @Test func swiftcCountsEachDiagnosticOnceNotTheCopiesInItsExcerpts() throws {
@@ -67,14 +71,17 @@ import Testing
     }
 
     @Test func aNoteBeforeAnyDiagnosticIsAFindingOfItsOwn() throws {
-        guard case .findings(let report) = try DiagnosticsReader.read(inputBuffer("a.c:1:1: note: standalone\nb.c:2: remark: x\n"))
+        guard
+            case .findings(let report) = try DiagnosticsReader.read(
+                inputBuffer("a.c:1:1: note: standalone\nb.c:2: remark: x\n"))
         else { return }
         #expect(report.findings.map(\.level) == [.note])
         #expect(report.findings.first?.column == 1)
     }
 
     @Test func lineWithoutColumnAndWindowsDrivePaths() throws {
-        let text = "C:\\src\\a.c:12: warning: no column\nC:\\src\\b.c:3:4: error: with column\nd.cs(7): error CS1: no column\n"
+        let text =
+            "C:\\src\\a.c:12: warning: no column\nC:\\src\\b.c:3:4: error: with column\nd.cs(7): error CS1: no column\n"
         guard case .findings(let report) = try DiagnosticsReader.read(inputBuffer(text)) else { return }
         #expect(report.findings.map(\.path) == ["C:\\src\\a.c", "C:\\src\\b.c", "d.cs"])
         #expect(report.findings.map(\.line) == [12, 3, 7])
@@ -106,29 +113,39 @@ import Testing
 
     @Test func invalidUTF8InAMessageIsAnErrorWithItsLine() {
         let bytes = Array("ok.c:1:1: warning: fine\na.c:1:1: error: bad ".utf8) + [0xC3, 0x28] + [10]
-        let error = #expect(throws: InputError.self) { try DiagnosticsReader.read(InputBuffer(source: MemoryByteSource(bytes))) }
+        let error = #expect(throws: InputError.self) {
+            try DiagnosticsReader.read(InputBuffer(source: MemoryByteSource(bytes)))
+        }
         #expect(error?.message == "the message is not valid UTF-8")
         #expect(error?.line == 2)
     }
 
     @Test func recognisedOnlyWhenADiagnosticLineIsNearTheTop() {
-        withByteSpan("Building...\nsrc/a.c:1:2: warning: x\n") { #expect(DiagnosticsReader.recognizes(ContentHead($0))) }
+        withByteSpan("Building...\nsrc/a.c:1:2: warning: x\n") {
+            #expect(DiagnosticsReader.recognizes(ContentHead($0)))
+        }
         withByteSpan("Building...\nBuild complete!\n") { #expect(!DiagnosticsReader.recognizes(ContentHead($0))) }
         withByteSpan("<a>x.c:1:1: error: y</a>") { #expect(!DiagnosticsReader.recognizes(ContentHead($0))) }
     }
 
     @Test(
         arguments: CorpusExpectation.entries(formats: [
-            "swiftc-diagnostics", "clang-diagnostics", "gcc-diagnostics", "cargo-short-diagnostics", "msbuild-diagnostics",
+            "swiftc-diagnostics", "clang-diagnostics", "gcc-diagnostics", "cargo-short-diagnostics",
+            "msbuild-diagnostics",
             "tsc-diagnostics",
         ]))
     func corpusCountsEqualTheCompilersSummary(_ entry: CorpusExpectation) throws {
-        guard case .findings(let report) = try ReportLoader.load(path: entry.absolutePath, category: .lint).report else {
+        guard case .findings(let report) = try ReportLoader.load(path: entry.absolutePath, category: .lint).report
+        else {
             Issue.record("not a findings report")
             return
         }
-        for (metric, level) in [("lint.errors", FindingLevel.error), ("lint.warnings", .warning), ("lint.notes", .note)] {
-            if let expected = entry.expected(metric) { #expect(Double(report.findings.count { $0.level == level }) == expected.value) }
+        for (metric, level) in [
+            ("lint.errors", FindingLevel.error), ("lint.warnings", .warning), ("lint.notes", .note),
+        ] {
+            if let expected = entry.expected(metric) {
+                #expect(Double(report.findings.count { $0.level == level }) == expected.value)
+            }
         }
         if let expected = entry.expected("lint.total") { #expect(Double(report.findings.count) == expected.value) }
     }

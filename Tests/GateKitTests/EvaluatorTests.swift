@@ -3,7 +3,9 @@ import Testing
 @testable import GateKit
 
 /// Builds a store from typed reports, the way a check does after reading the files.
-func store(_ reports: [Report], root: String = "/repo", strip: [String] = [], exclude: [String] = []) throws -> MetricStore {
+func store(_ reports: [Report], root: String = "/repo", strip: [String] = [], exclude: [String] = []) throws
+    -> MetricStore
+{
     let mapping = PathMapping(root: root, strip: strip, exclude: try exclude.map { try Glob($0) })
     return MetricStore(
         reports.enumerated().map { index, report in
@@ -33,7 +35,9 @@ func gate(_ id: String, _ conditions: String..., level: GateLevel = .error) thro
             FileCoverage(path: "/repo/Tests/T.swift", lines: CoverageCount(covered: 5, total: 5)),
         ]))
 
-    private func evaluate(_ gates: [Gate], _ reports: [Report], problems: [ReportCategory: [String]] = [:]) throws -> Verdict {
+    private func evaluate(_ gates: [Gate], _ reports: [Report], problems: [ReportCategory: [String]] = [:]) throws
+        -> Verdict
+    {
         Evaluator.evaluate(gates, store: try store(reports), problems: problems, reports: [])
     }
 
@@ -42,7 +46,9 @@ func gate(_ id: String, _ conditions: String..., level: GateLevel = .error) thro
             [
                 try gate("all", "coverage.lines >= 80%"),
                 try gate("sources", #"coverage.lines{path="Sources/**"} >= 80%"#),
-                try gate("counts", #"coverage.lines.covered{path="Sources/**"} == 100"#, #"coverage.lines.total{path="Sources/**"} == 120"#),
+                try gate(
+                    "counts", #"coverage.lines.covered{path="Sources/**"} == 100"#,
+                    #"coverage.lines.total{path="Sources/**"} == 120"#),
             ], [coverage])
         #expect(verdict.gates.map(\.status) == [.pass, .pass, .pass])
         let all = try #require(verdict.gates[0].conditions.first?.measurement)
@@ -50,7 +56,10 @@ func gate(_ id: String, _ conditions: String..., level: GateLevel = .error) thro
         #expect(all.basis == "105 of 125 lines covered")
         let sources = try #require(verdict.gates[1].conditions.first?.measurement)
         #expect(abs(sources.value - 100.0 / 120.0 * 100) < 1e-9)
-        #expect(sources.offenders == ["Sources/App/A.swift: 10 of 100 lines uncovered", "Sources/App/B.swift: 10 of 20 lines uncovered"])
+        #expect(
+            sources.offenders == [
+                "Sources/App/A.swift: 10 of 100 lines uncovered", "Sources/App/B.swift: 10 of 20 lines uncovered",
+            ])
     }
 
     @Test func missingDataFailsClosedWithTheReason() throws {
@@ -66,7 +75,8 @@ func gate(_ id: String, _ conditions: String..., level: GateLevel = .error) thro
         #expect(verdict.gates[1].conditions[0].reason == "the coverage reports have no functions data")
         #expect(
             verdict.gates[2].conditions[0].reason
-                == #"no file in the coverage reports matches path="Lib/**" (their paths look like: Sources/App/A.swift, Sources/App/B.swift, Tests/T.swift)"#)
+                == #"no file in the coverage reports matches path="Lib/**" (their paths look like: Sources/App/A.swift, Sources/App/B.swift, Tests/T.swift)"#
+        )
         #expect(verdict.gates[3].conditions[0].reason == "no tests report matched 'build/*.xml'")
         #expect(!verdict.passed)
     }
@@ -82,18 +92,23 @@ func gate(_ id: String, _ conditions: String..., level: GateLevel = .error) thro
         let tests = Report.tests(
             TestReport(suites: [
                 TestSuiteResult(
-                    name: "PaymentsTests", counts: TestCounts(passed: 8, failed: 1, errors: 1, skipped: 2), duration: 1.5,
+                    name: "PaymentsTests", counts: TestCounts(passed: 8, failed: 1, errors: 1, skipped: 2),
+                    duration: 1.5,
                     problems: [TestProblem(kind: .failure, name: "PaymentsTests.refund", message: "expected 3, got 4")]),
                 TestSuiteResult(name: "OrdersTests", counts: TestCounts(passed: 5), duration: 0.5),
             ]))
         let verdict = try evaluate(
             [
                 try gate("failed", "tests.failed == 0"),
-                try gate("orders", #"tests.failed{suite="OrdersTests"} == 0"#, "tests.total == 17", "tests.skipped == 2"),
+                try gate(
+                    "orders", #"tests.failed{suite="OrdersTests"} == 0"#, "tests.total == 17", "tests.skipped == 2"),
                 try gate("rate", "tests.pass_rate >= 85%", "tests.duration < 3s"),
             ], [tests])
         #expect(verdict.gates.map(\.status) == [.fail, .pass, .pass])
-        #expect(verdict.gates[0].conditions[0].measurement?.offenders == ["failure: PaymentsTests.refund: expected 3, got 4"])
+        #expect(
+            verdict.gates[0].conditions[0].measurement?.offenders == [
+                "failure: PaymentsTests.refund: expected 3, got 4"
+            ])
         #expect(verdict.gates[2].conditions[0].measurement?.value == 13.0 / 15.0 * 100)
         #expect(verdict.gates[2].conditions[1].measurement?.value == 2)
         let empty = try evaluate([try gate("failed", "tests.failed == 0")], [.tests(TestReport(suites: []))])
@@ -109,14 +124,19 @@ func gate(_ id: String, _ conditions: String..., level: GateLevel = .error) thro
     @Test func lintCountsByLevelAndSelector() throws {
         let lint = Report.findings(
             FindingsReport(findings: [
-                Finding(tool: "swift-format", rule: "Indentation", level: .warning, path: "/repo/Sources/A.swift", line: 3, column: 1, message: "unindent"),
-                Finding(tool: "swiftc", level: .error, path: "/repo/Sources/B.swift", line: 9, column: 2, message: "type mismatch"),
+                Finding(
+                    tool: "swift-format", rule: "Indentation", level: .warning, path: "/repo/Sources/A.swift", line: 3,
+                    column: 1, message: "unindent"),
+                Finding(
+                    tool: "swiftc", level: .error, path: "/repo/Sources/B.swift", line: 9, column: 2,
+                    message: "type mismatch"),
                 Finding(tool: "swiftc", level: .note, message: "see here"),
             ]))
         let verdict = try evaluate(
             [
                 try gate("errors", "lint.errors == 0"),
-                try gate("format", #"lint.warnings{tool="swift-format"} <= 1"#, #"lint.total{rule="Indentation"} == 1"#),
+                try gate(
+                    "format", #"lint.warnings{tool="swift-format"} <= 1"#, #"lint.total{rule="Indentation"} == 1"#),
                 try gate("paths", #"lint.total{path="Sources/A.swift"} == 1"#, "lint.notes == 1", "lint.total == 3"),
             ], [lint])
         #expect(verdict.gates.map(\.status) == [.fail, .pass, .pass])
@@ -124,12 +144,16 @@ func gate(_ id: String, _ conditions: String..., level: GateLevel = .error) thro
     }
 
     @Test func theSameFileInTwoCoverageReportsCountsOnce() throws {
-        let first = Report.coverage(CoverageReport(files: [FileCoverage(path: "/ci/a.swift", lines: CoverageCount(covered: 1, total: 10))]))
-        let second = Report.coverage(CoverageReport(files: [FileCoverage(path: "a.swift", lines: CoverageCount(covered: 8, total: 10))]))
+        let first = Report.coverage(
+            CoverageReport(files: [FileCoverage(path: "/ci/a.swift", lines: CoverageCount(covered: 1, total: 10))]))
+        let second = Report.coverage(
+            CoverageReport(files: [FileCoverage(path: "a.swift", lines: CoverageCount(covered: 8, total: 10))]))
         let merged = try store([first, second], strip: ["/ci/"])
         let total = try #require(MetricDefinition.named("coverage.lines.total"))
         #expect(
             merged.measure(total)
-                == .measured(Measurement(value: 10, basis: "8 of 10 lines covered", offenders: ["a.swift: 2 of 10 lines uncovered"])))
+                == .measured(
+                    Measurement(
+                        value: 10, basis: "8 of 10 lines covered", offenders: ["a.swift: 2 of 10 lines uncovered"])))
     }
 }

@@ -53,35 +53,44 @@ import Testing
         #expect(file.sources.first?.format == .junit)
         #expect(
             error(#"{protocol: 1, reports: {tests: {paths: "a.xml", format: "junt"}}, gates: []}"#)
-                == "gates/g.json5:1:57: reports.tests.format: unknown tests format 'junt'; known: junit (did you mean 'junit'?)")
+                == "gates/g.json5:1:57: reports.tests.format: unknown tests format 'junt'; known: junit (did you mean 'junit'?)"
+        )
         #expect(
             error(#"{protocol: 1, reports: {tests: {paths: "a.xml", format: "lcov"}}, gates: []}"#)
                 == "gates/g.json5:1:57: reports.tests.format: 'lcov' is a coverage format, not a tests one")
     }
 
     @Test func syntaxErrorsGiveLineAndColumn() {
-        #expect(error("{\n  protocol: 1,\n  gates: [ }") .hasPrefix("gates/g.json5:3:12: "))
+        #expect(error("{\n  protocol: 1,\n  gates: [ }").hasPrefix("gates/g.json5:3:12: "))
     }
 
     @Test func unknownKeysSuggestTheNearest() {
         #expect(
             error(#"{protocol: 1, gate: []}"#)
-                == "gates/g.json5:1:15: unknown key 'gate'; expected one of: protocol, name, reports, gates (did you mean 'gates'?)")
+                == "gates/g.json5:1:15: unknown key 'gate'; expected one of: protocol, name, reports, gates (did you mean 'gates'?)"
+        )
         #expect(
             error(#"{protocol: 1, gates: [{id: "a", require: "tests.failed == 0", levle: "warn"}]}"#)
-                == "gates/g.json5:1:63: gates[0]: unknown key 'levle'; expected one of: id, description, require, level, phase (did you mean 'level'?)")
+                == "gates/g.json5:1:63: gates[0]: unknown key 'levle'; expected one of: id, description, require, level, phase (did you mean 'level'?)"
+        )
         #expect(
             error(#"{protocol: 1, reports: {coverag: "x"}, gates: []}"#)
-                == "gates/g.json5:1:25: reports.coverag: unknown report category 'coverag'; known: coverage, tests, lint (did you mean 'coverage'?)")
+                == "gates/g.json5:1:25: reports.coverag: unknown report category 'coverag'; known: coverage, tests, lint (did you mean 'coverage'?)"
+        )
     }
 
     @Test func theFormatVersionIsRequiredAndANewerOneIsRefused() {
         #expect(error("{gates: []}") == "gates/g.json5:1:1: missing 'protocol: 1' (the gate-file format version)")
         #expect(
             error("{protocol: 2, gates: []}")
-                == "gates/g.json5:1:12: protocol: this file is written for gate-file format 2, but this protocol reads format 1: upgrade protocol to use it")
-        #expect(error("{protocol: \"1\", gates: []}") == "gates/g.json5:1:12: protocol: expected the format version 1, found a string")
-        #expect(error("{protocol: 1.5, gates: []}") == "gates/g.json5:1:12: protocol: expected the format version 1, found a number")
+                == "gates/g.json5:1:12: protocol: this file is written for gate-file format 2, but this protocol reads format 1: upgrade protocol to use it"
+        )
+        #expect(
+            error("{protocol: \"1\", gates: []}")
+                == "gates/g.json5:1:12: protocol: expected the format version 1, found a string")
+        #expect(
+            error("{protocol: 1.5, gates: []}")
+                == "gates/g.json5:1:12: protocol: expected the format version 1, found a number")
     }
 
     @Test func conditionErrorsPointIntoTheString() {
@@ -90,12 +99,14 @@ import Testing
                 == "gates/g.json5:1:61: gates[0].require: coverage.lines is a percentage: write 95%, not 0.95")
         #expect(
             error(#"{protocol: 1, gates: [{id: "c", require: ["tests.failed == 0", "test.failed == 0"]}]}"#)
-                == "gates/g.json5:1:65: gates[0].require[1]: unknown metric 'test.failed' (did you mean 'tests.failed'?)")
+                == "gates/g.json5:1:65: gates[0].require[1]: unknown metric 'test.failed' (did you mean 'tests.failed'?)"
+        )
     }
 
     @Test func everyProblemIsReportedAtOnce() {
         do {
-            _ = try parse(#"{protocol: 1, extra: 1, gates: [{require: "x"}, {id: "a b", require: "tests.failed == 0"}, 7]}"#)
+            _ = try parse(
+                #"{protocol: 1, extra: 1, gates: [{require: "x"}, {id: "a b", require: "tests.failed == 0"}, 7]}"#)
             Issue.record("expected errors")
         } catch {
             #expect(error.errors.count == 4)
@@ -106,40 +117,56 @@ import Testing
     @Test func gateFieldsAreChecked() {
         #expect(
             error(#"{protocol: 1, gates: [{id: "a"}]}"#)
-                == #"gates/g.json5:1:23: gates[0]: gate 'a' has no 'require': give a condition such as "tests.failed == 0""#)
+                == #"gates/g.json5:1:23: gates[0]: gate 'a' has no 'require': give a condition such as "tests.failed == 0""#
+        )
         #expect(
             error(#"{protocol: 1, gates: [{id: "a", require: "tests.failed == 0", level: "warning"}]}"#)
                 == #"gates/g.json5:1:70: gates[0].level: level is "error" or "warn", not 'warning'"#)
         #expect(
             error(#"{protocol: 1, gates: [{id: "a", require: []}]}"#)
-                == "gates/g.json5:1:42: gates[0].require: expected a condition string or a non-empty list of them, found an array")
+                == "gates/g.json5:1:42: gates[0].require: expected a condition string or a non-empty list of them, found an array"
+        )
         #expect(
             error(#"{protocol: 1, gates: [{id: "a", require: "tests.failed == 0", phase: ""}]}"#)
                 == "gates/g.json5:1:70: gates[0].phase: the phase name is empty")
         #expect(
-            error(#"{protocol: 1, gates: [{id: "a", require: "tests.failed == 0"}, {id: "a", require: "tests.total > 0"}]}"#)
+            error(
+                #"{protocol: 1, gates: [{id: "a", require: "tests.failed == 0"}, {id: "a", require: "tests.total > 0"}]}"#
+            )
                 == "gates/g.json5:1:64: gates[1].id: duplicate gate id 'a' (first at line 1)")
-        #expect(error(#"{protocol: 1, gates: {}}"#) == "gates/g.json5:1:22: gates: expected an array of gates, found an object")
-        #expect(error("[1]").hasSuffix("a gate file is an object ({ protocol: 1, reports: {…}, gates: […] }), not an array"))
+        #expect(
+            error(#"{protocol: 1, gates: {}}"#)
+                == "gates/g.json5:1:22: gates: expected an array of gates, found an object")
+        #expect(
+            error("[1]").hasSuffix("a gate file is an object ({ protocol: 1, reports: {…}, gates: […] }), not an array")
+        )
     }
 
     @Test func reportSourcesAreChecked() {
         #expect(
             error(#"{protocol: 1, reports: {coverage: {format: "lcov"}}, gates: []}"#)
-                == "gates/g.json5:1:35: reports.coverage: missing 'paths': the report files, as a glob or a list of globs")
+                == "gates/g.json5:1:35: reports.coverage: missing 'paths': the report files, as a glob or a list of globs"
+        )
         #expect(
             error(#"{protocol: 1, reports: {coverage: 3}, gates: []}"#)
-                == "gates/g.json5:1:35: reports.coverage: expected a glob, a list of globs or { paths, format, strip, include, exclude }, found a number")
+                == "gates/g.json5:1:35: reports.coverage: expected a glob, a list of globs or { paths, format, strip, include, exclude }, found a number"
+        )
         #expect(
             error(#"{protocol: 1, reports: {coverage: "a/[b"}, gates: []}"#).hasPrefix(
                 "gates/g.json5:1:35: reports.coverage: 'a/[b' is not a valid glob: "))
         #expect(
             error(#"{protocol: 1, reports: {tests: {paths: "a.xml", exclude: "x"}}, gates: []}"#)
-                == "gates/g.json5:1:58: reports.tests: include and exclude filter the source paths of coverage and lint reports; test reports have none")
+                == "gates/g.json5:1:58: reports.tests: include and exclude filter the source paths of coverage and lint reports; test reports have none"
+        )
         #expect(
             error(#"{protocol: 1, reports: {lint: {paths: "a", strip: []}}, gates: []}"#)
-                == "gates/g.json5:1:51: reports.lint.strip: expected a string or a non-empty list of strings, found an array")
-        #expect(error(#"{protocol: 1, reports: {lint: []}, gates: []}"#) == "gates/g.json5:1:31: reports.lint: expected at least one glob")
-        #expect(error(#"{protocol: 1, reports: [], gates: []}"#) == "gates/g.json5:1:24: reports: expected an object of category → report paths, found an array")
+                == "gates/g.json5:1:51: reports.lint.strip: expected a string or a non-empty list of strings, found an array"
+        )
+        #expect(
+            error(#"{protocol: 1, reports: {lint: []}, gates: []}"#)
+                == "gates/g.json5:1:31: reports.lint: expected at least one glob")
+        #expect(
+            error(#"{protocol: 1, reports: [], gates: []}"#)
+                == "gates/g.json5:1:24: reports: expected an object of category → report paths, found an array")
     }
 }

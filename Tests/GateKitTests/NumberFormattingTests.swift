@@ -3,7 +3,9 @@ import Testing
 @testable import GateKit
 
 @Suite struct NumberFormattingTests {
-    @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (75710, "75,710"), (1_234_567, "1,234,567"), (-1204, "-1,204")])
+    @Test(arguments: [
+        (0, "0"), (999, "999"), (1000, "1,000"), (75710, "75,710"), (1_234_567, "1,234,567"), (-1204, "-1,204"),
+    ])
     func countsHaveThousandsSeparators(_ value: Int, _ text: String) {
         #expect(NumberFormatting.count(value) == text)
     }

@@ -104,7 +104,8 @@ import Testing
     @Test func aFileOfAnotherCategoryIsNotRecognised() throws {
         let lcov = try temporaryFile("SF:a.c\nDA:1,1\nend_of_record\n")
         let error = #expect(throws: ReportLoadError.self) { try ReportLoader.load(path: lcov, category: .tests) }
-        #expect(error?.reason.hasPrefix("not a recognised tests report format; expected one of: JUnit XML (junit)") == true)
+        #expect(
+            error?.reason.hasPrefix("not a recognised tests report format; expected one of: JUnit XML (junit)") == true)
         #expect(try ReportLoader.load(path: lcov).format == .lcov)
     }
 

@@ -110,7 +110,7 @@ extension CommandSpec {
     /// Help in the layout of swift-argument-parser: OVERVIEW, USAGE, ARGUMENTS, OPTIONS.
     var helpText: String {
         var lines = ["OVERVIEW: \(abstract)", ""]
-        if let discussion { lines += [discussion, ""] }
+        if let discussion { lines += HelpLayout.wrap(discussion, width: 80) + [""] }
         lines += ["USAGE: \(usage)", ""]
         if !arguments.isEmpty {
             lines.append("ARGUMENTS:")
@@ -131,18 +131,24 @@ extension CommandSpec {
 enum HelpLayout {
     static let labelWidth = 24
 
-    static func row(_ label: String, _ help: String) -> String {
-        let indent = String(repeating: " ", count: labelWidth + 4)
-        var wrapped: [String] = []
+    /// `text` as lines of at most `width` characters, broken between words.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
         var line = ""
-        for word in help.split(separator: " ") {
-            if !line.isEmpty, indent.count + line.count + 1 + word.count > 80 {
-                wrapped.append(line)
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
                 line = ""
             }
             line += (line.isEmpty ? "" : " ") + word
         }
-        if !line.isEmpty { wrapped.append(line) }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    static func row(_ label: String, _ help: String) -> String {
+        let indent = String(repeating: " ", count: labelWidth + 4)
+        let wrapped = wrap(help, width: 80 - indent.count)
         var lines: [String] = []
         if label.count > labelWidth {
             lines.append("  " + label)

@@ -10,10 +10,15 @@ enum CheckCommand: ToolCommand {
             gate file is invalid.
             """,
         options: [
-            OptionSpec(name: "gates", value: "path", help: "A gate file or a folder of them (default: gates/ under the root)."),
+            OptionSpec(
+                name: "gates", value: "path", help: "A gate file or a folder of them (default: gates/ under the root)."),
             OptionSpec(name: "phase", value: "name", help: "Evaluate only the gates of this phase."),
-            OptionSpec(name: "root", value: "dir", help: "The project root that report globs are relative to (default: the current directory)."),
-            OptionSpec(name: "format", value: "format", help: "Output format: text or json (default: text).", choices: ["text", "json"]),
+            OptionSpec(
+                name: "root", value: "dir",
+                help: "The project root that report globs are relative to (default: the current directory)."),
+            OptionSpec(
+                name: "format", value: "format", help: "Output format: text or json (default: text).",
+                choices: ["text", "json"]),
             OptionSpec(name: "verbose", value: nil, help: "Show the evidence behind passing gates too."),
         ])
 
@@ -24,7 +29,9 @@ enum CheckCommand: ToolCommand {
         do {
             gateSet = try GateLoader.load(gatesPath: arguments.values["gates"].map(invocation.absolute), root: root)
         } catch {
-            terminal.writeError(error.errors.map { "error: \(invocation.shown($0.file) == $0.file ? $0.description : $0.description)" }.joined(separator: "\n") + "\n")
+            terminal.writeError(
+                error.errors.map { "error: \(invocation.shown($0.file) == $0.file ? $0.description : $0.description)" }
+                    .joined(separator: "\n") + "\n")
             return ExitCode.usage
         }
         var gates = gateSet.gates
@@ -47,7 +54,8 @@ enum CheckCommand: ToolCommand {
         case "json":
             terminal.write(CheckJSONRenderer.render(verdict, gateSet: gateSet, toolVersion: ProtocolTool.version))
         default:
-            let renderer = CheckTextRenderer(colour: invocation.usesColour, verbose: arguments.flags.contains("verbose"))
+            let renderer = CheckTextRenderer(
+                colour: invocation.usesColour, verbose: arguments.flags.contains("verbose"))
             terminal.write(renderer.render(verdict, gateSet: gateSet))
         }
         return verdict.passed ? ExitCode.success : ExitCode.failure

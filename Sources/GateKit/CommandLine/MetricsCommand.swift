@@ -7,9 +7,12 @@ enum MetricsCommand: ToolCommand {
         options: [
             OptionSpec(
                 name: "category", value: "category",
-                help: "Read the files as reports of this category: \(ReportCategory.allCases.map(\.rawValue).joined(separator: ", ")).",
+                help:
+                    "Read the files as reports of this category: \(ReportCategory.allCases.map(\.rawValue).joined(separator: ", ")).",
                 choices: ReportCategory.allCases.map(\.rawValue)),
-            OptionSpec(name: "format", value: "format", help: "Output format: text or json (default: text).", choices: ["text", "json"]),
+            OptionSpec(
+                name: "format", value: "format", help: "Output format: text or json (default: text).",
+                choices: ["text", "json"]),
         ],
         arguments: [(name: "file", help: "Report files to read.", repeating: true)])
 
@@ -28,7 +31,9 @@ enum MetricsCommand: ToolCommand {
                 failed = true
                 continue
             }
-            let store = MetricStore([MetricStore.Input(report: loaded, mapping: PathMapping(root: invocation.currentDirectory))])
+            let store = MetricStore([
+                MetricStore.Input(report: loaded, mapping: PathMapping(root: invocation.currentDirectory))
+            ])
             let values = store.allValues()
             documents.append(
                 .object([
@@ -41,7 +46,8 @@ enum MetricsCommand: ToolCommand {
             text.append("")
         }
         if arguments.values["format"] == "json" {
-            invocation.terminal.write(JSONOutput.object([("version", .integer(1)), ("reports", .array(documents))]).rendered())
+            invocation.terminal.write(
+                JSONOutput.object([("version", .integer(1)), ("reports", .array(documents))]).rendered())
         } else if !text.isEmpty {
             invocation.terminal.write(text.joined(separator: "\n"))
         }
@@ -59,8 +65,12 @@ enum MetricsCommand: ToolCommand {
 
     private static func textRows(_ values: [MetricValue]) -> [String] {
         let names = values.map { value in
-            value.name + (value.labels.isEmpty
-                ? "" : "{" + value.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\($0.value)\"" }.joined(separator: ",") + "}")
+            value.name
+                + (value.labels.isEmpty
+                    ? ""
+                    : "{"
+                        + value.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\($0.value)\"" }.joined(
+                            separator: ",") + "}")
         }
         let width = names.map(\.count).max() ?? 0
         return zip(names, values).map { name, value in

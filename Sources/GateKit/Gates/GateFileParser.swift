@@ -42,7 +42,9 @@ public struct GateFileParser {
 
     private mutating func validate(_ document: JSON5Value) -> GateFile? {
         guard case .object(let members) = document.kind else {
-            fail(document, nil, "a gate file is an object ({ protocol: 1, reports: {…}, gates: […] }), not \(document.kindDescription)")
+            fail(
+                document, nil,
+                "a gate file is an object ({ protocol: 1, reports: {…}, gates: […] }), not \(document.kindDescription)")
             return nil
         }
         checkKeys(members, allowed: Self.topLevelKeys, at: nil)
@@ -136,14 +138,19 @@ public struct GateFileParser {
             if let value = member("include", in: members) { include = globs(value, "\(path).include") }
             if let value = member("exclude", in: members) { exclude = globs(value, "\(path).exclude") }
             if category == .tests, let filter = member("include", in: members) ?? member("exclude", in: members) {
-                fail(filter, path, "include and exclude filter the source paths of coverage and lint reports; test reports have none")
+                fail(
+                    filter, path,
+                    "include and exclude filter the source paths of coverage and lint reports; test reports have none")
             }
             guard !patterns.isEmpty else { return nil }
             return ReportSource(
                 category: category, patterns: patterns, format: format, strip: strip, include: include,
                 exclude: exclude, declaredIn: file)
         default:
-            fail(value, path, "expected a glob, a list of globs or { paths, format, strip, include, exclude }, found \(value.kindDescription)")
+            fail(
+                value, path,
+                "expected a glob, a list of globs or { paths, format, strip, include, exclude }, found \(value.kindDescription)"
+            )
             return nil
         }
     }
@@ -181,7 +188,9 @@ public struct GateFileParser {
         guard id.first.map({ $0.isLetter || $0.isNumber }) == true,
             id.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) })
         else {
-            fail(idValue, "\(path).id", "gate id '\(id)' must start with a letter or digit and use only letters, digits, _ - .")
+            fail(
+                idValue, "\(path).id",
+                "gate id '\(id)' must start with a letter or digit and use only letters, digits, _ - .")
             return nil
         }
         var description: String?
@@ -192,7 +201,9 @@ public struct GateFileParser {
                 level = known
             } else {
                 let names = GateLevel.allCases.map(\.rawValue)
-                fail(levelValue, "\(path).level", "level is \"error\" or \"warn\", not '\(name)'" + Suggestions.didYouMean(name, in: names))
+                fail(
+                    levelValue, "\(path).level",
+                    "level is \"error\" or \"warn\", not '\(name)'" + Suggestions.didYouMean(name, in: names))
             }
         }
         var phase: String?

@@ -61,7 +61,8 @@ public enum GateLoader {
             errors.append(GateFileError(file: names, message: "no gates are defined: add a gates: [ … ] list"))
         }
         guard errors.isEmpty else { throw GateFileErrors(errors) }
-        return GateSet(files: files.map(\.path), name: files.lazy.compactMap(\.name).first, sources: sources, gates: gates)
+        return GateSet(
+            files: files.map(\.path), name: files.lazy.compactMap(\.name).first, sources: sources, gates: gates)
     }
 
     /// The gate files to read: (path to open, path to show), sorted.

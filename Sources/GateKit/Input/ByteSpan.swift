@@ -173,6 +173,7 @@ extension UInt8 {
 public func withByteSpan<Result>(_ text: String, _ body: (ByteSpan) throws -> Result) rethrows -> Result {
     var copy = text
     return try copy.withUTF8 { buffer in
-        try body(ByteSpan(base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1).unsafelyUnwrapped, count: buffer.count))
+        try body(
+            ByteSpan(base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1).unsafelyUnwrapped, count: buffer.count))
     }
 }

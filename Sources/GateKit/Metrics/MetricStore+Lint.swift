@@ -19,7 +19,8 @@ extension MetricStore {
                 }
         }
         let noun = level.map { "\($0.rawValue)s" } ?? "findings"
-        let basis = "\(NumberFormatting.count(selected.count)) \(noun) in \(NumberFormatting.count(lintReportCount)) "
+        let basis =
+            "\(NumberFormatting.count(selected.count)) \(noun) in \(NumberFormatting.count(lintReportCount)) "
             + (lintReportCount == 1 ? "report" : "reports")
         let offenders = selected.prefix(10).map { finding in
             let location = [finding.path, finding.line.map(String.init), finding.column.map(String.init)]

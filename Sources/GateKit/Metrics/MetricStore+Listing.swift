@@ -5,7 +5,8 @@ extension MetricStore {
         var values: [MetricValue] = []
         func add(_ metric: MetricDefinition, _ selector: [SelectorTerm], labels: [String: String]) {
             if case .measured(let measurement) = measure(metric, selector: selector) {
-                values.append(MetricValue(name: metric.name, labels: labels, value: measurement.value, unit: metric.unit))
+                values.append(
+                    MetricValue(name: metric.name, labels: labels, value: measurement.value, unit: metric.unit))
             }
         }
         for metric in MetricDefinition.all where count(of: metric.category) > 0 {
@@ -14,7 +15,8 @@ extension MetricStore {
         for key in ["suite", "tool", "rule"] {
             for label in labelValues(key) {
                 guard let term = try? SelectorTerm(key: key, match: .equals, value: label) else { continue }
-                for metric in MetricDefinition.all where metric.selectorKeys.contains(key) && count(of: metric.category) > 0 {
+                for metric in MetricDefinition.all
+                where metric.selectorKeys.contains(key) && count(of: metric.category) > 0 {
                     add(metric, [term], labels: [key: label])
                 }
             }

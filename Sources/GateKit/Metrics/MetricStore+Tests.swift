@@ -16,7 +16,9 @@ extension MetricStore {
             + "\(NumberFormatting.count(counts.failed)) failed, \(NumberFormatting.count(counts.errors)) errors, "
             + "\(NumberFormatting.count(counts.skipped)) skipped"
         let problems = selected.flatMap(\.problems)
-        let offenders = problems.prefix(10).map { "\($0.kind.rawValue): \($0.name)" + ($0.message.isEmpty ? "" : ": \($0.message)") }
+        let offenders = problems.prefix(10).map {
+            "\($0.kind.rawValue): \($0.name)" + ($0.message.isEmpty ? "" : ": \($0.message)")
+        }
         func measured(_ value: Double) -> MetricOutcome {
             .measured(Measurement(value: value, basis: basis, offenders: Array(offenders), vacuous: vacuous))
         }
@@ -28,7 +30,9 @@ extension MetricStore {
         case "tests.skipped": return measured(Double(counts.skipped))
         case "tests.pass_rate":
             guard ran > 0 else {
-                return .unavailable(counts.total == 0 ? "the test reports hold no test cases" : "no test ran: all \(counts.total) were skipped")
+                return .unavailable(
+                    counts.total == 0
+                        ? "the test reports hold no test cases" : "no test ran: all \(counts.total) were skipped")
             }
             return measured(Double(counts.passed) * 100 / Double(ran))
         default:

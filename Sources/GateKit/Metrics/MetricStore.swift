@@ -42,7 +42,9 @@ public struct MetricStore: Sendable {
                 }
             case .tests(let report):
                 suites += report.suites
-                if let duration = report.duration ?? Self.sum(report.suites.map(\.duration)) { durations.append(duration) }
+                if let duration = report.duration ?? Self.sum(report.suites.map(\.duration)) {
+                    durations.append(duration)
+                }
             case .findings(let report):
                 for var finding in report.findings {
                     finding.path = finding.path.map(input.mapping.normalise)

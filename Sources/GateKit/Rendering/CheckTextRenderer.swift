@@ -23,7 +23,10 @@ public struct CheckTextRenderer {
                 notes[rows.count - 1] = details(only)
             } else {
                 let failed = result.conditions.count { !$0.passed }
-                rows.append([status, result.gate.id, "\(result.conditions.count) conditions", "", failed == 0 ? "" : "\(failed) failed"])
+                rows.append([
+                    status, result.gate.id, "\(result.conditions.count) conditions", "",
+                    failed == 0 ? "" : "\(failed) failed",
+                ])
                 for condition in result.conditions {
                     rows.append(["", "  " + (condition.passed ? "pass" : "fail")] + cells(condition, gate: result))
                     notes[rows.count - 1] = details(condition)
@@ -33,7 +36,9 @@ public struct CheckTextRenderer {
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
         var lines: [String] = []
         let title = gateSet.name.map { " — \($0)" } ?? ""
-        lines.append("protocol check\(title): \(count(verdict.gates.count, "gate")) from \(gateSet.files.joined(separator: ", "))")
+        lines.append(
+            "protocol check\(title): \(count(verdict.gates.count, "gate")) from \(gateSet.files.joined(separator: ", "))"
+        )
         lines.append("")
         for (index, row) in rows.enumerated() {
             var line = "  "
@@ -82,12 +87,16 @@ public struct CheckTextRenderer {
         if !verdict.reports.isEmpty {
             lines.append("Reports read:")
             let rows = verdict.reports.map {
-                [$0.category.rawValue, $0.path, $0.format.displayName, NumberFormatting.quantity(Double($0.byteCount), .bytes)]
+                [
+                    $0.category.rawValue, $0.path, $0.format.displayName,
+                    NumberFormatting.quantity(Double($0.byteCount), .bytes),
+                ]
             }
             let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
             for row in rows {
                 lines.append(
-                    "  " + (0..<3).map { row[$0].padding(toLength: widths[$0]) }.joined(separator: "  ") + "  " + row[3])
+                    "  " + (0..<3).map { row[$0].padding(toLength: widths[$0]) }.joined(separator: "  ") + "  " + row[3]
+                )
             }
         }
         let problems = verdict.problems.sorted { $0.key < $1.key }.flatMap { category, messages in

@@ -75,12 +75,14 @@ public enum DiagnosticsReader: ReportReader {
             message = String(message[message.index(after: close)...]).trimmingSpaces
             tool = "swift-format"
         } else if message.hasSuffix("]"), let open = message.lastIndex(of: "["),
-            message[message.index(after: open)...].hasPrefix("-W") || message[message.index(after: open)...].hasPrefix("#")
+            message[message.index(after: open)...].hasPrefix("-W")
+                || message[message.index(after: open)...].hasPrefix("#")
         {
             let inside = message[message.index(after: open)..<message.index(before: message.endIndex)]
             // `[-Werror,-Wflag]` (clang) and `[-Werror=flag]` (gcc) name the flag that was made an error.
             let flag = String(inside.split(separator: ",").last ?? inside)
-            rule = flag.hasPrefix("-Werror=") ? "-W" + flag.dropFirst("-Werror=".count) : String(flag.trimmingPrefix("#"))
+            rule =
+                flag.hasPrefix("-Werror=") ? "-W" + flag.dropFirst("-Werror=".count) : String(flag.trimmingPrefix("#"))
             message = String(message[..<open]).trimmingSpaces
         }
         return Finding(

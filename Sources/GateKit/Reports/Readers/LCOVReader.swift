@@ -100,7 +100,9 @@ struct LCOVSection {
             functionLeaders[index] = (startLine, known?.hit ?? false, known?.name)
         case .functionAlias(let index, let hit, let name):
             let known = functionLeaders[index]
-            functionLeaders[index] = (known?.startLine ?? 0, (known?.hit ?? false) || hit, known?.name ?? FNV1a.hash(name))
+            functionLeaders[index] = (
+                known?.startLine ?? 0, (known?.hit ?? false) || hit, known?.name ?? FNV1a.hash(name)
+            )
         case .stated(let kind, let value):
             stated[kind] = value
         default:
@@ -117,8 +119,9 @@ struct LCOVSection {
         return result
     }
 
+    /// The totals the section states, or nil when it states none or zero found (nothing of that kind to cover).
     func statedCount(found: LCOVRecord.StatedTotal, hit: LCOVRecord.StatedTotal) throws(InputError) -> CoverageCount? {
-        guard let total = stated[found] else { return nil }
+        guard let total = stated[found], total > 0 else { return nil }
         let covered = stated[hit] ?? 0
         guard covered <= total else {
             throw InputError("the stated totals say \(covered) of \(total) are hit, more than were found")

@@ -98,7 +98,9 @@ enum LCOVRecord {
     private static func parseLine(_ value: ByteSpan) throws(InputError) -> LCOVRecord {
         var fields = FieldCursor(value)
         let number = try lineNumber(fields.next(), "DA")
-        guard let count = fields.next(), !count.isEmpty else { throw InputError("DA record without an execution count") }
+        guard let count = fields.next(), !count.isEmpty else {
+            throw InputError("DA record without an execution count")
+        }
         return .line(number: UInt32(number), hit: try isHit(count, "DA"))
     }
 
@@ -206,7 +208,8 @@ enum LCOVRecord {
                 if byte == UInt8(ascii: "-") {
                     throw InputError("\(record) record has a negative execution count '\(count.prefixForMessage)'")
                 }
-                throw InputError("\(record) record has an execution count that is not a number: '\(count.prefixForMessage)'")
+                throw InputError(
+                    "\(record) record has an execution count that is not a number: '\(count.prefixForMessage)'")
             }
             if byte != UInt8(ascii: "0") { hit = true }
         }
