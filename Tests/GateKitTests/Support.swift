@@ -38,3 +38,14 @@ let corpusDirectory: String? = {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
     return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
 }()
+
+/// A fresh temporary project folder with the given files (path → contents).
+func temporaryProject(_ files: [String: String]) throws -> String {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("protocol-project-\(UUID().uuidString)")
+    for (path, contents) in files {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try contents.write(to: url, atomically: true, encoding: .utf8)
+    }
+    return root.path
+}

@@ -36,6 +36,7 @@ public struct Invocation {
 
     /// `path` relative to the current directory when it lies under it, else unchanged.
     public func shown(_ path: String) -> String {
+        guard currentDirectory != "/" else { return path }
         let prefix = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }

@@ -12,6 +12,8 @@ public struct LineScanner {
     private var limit: UnsafePointer<UInt8>
     /// The 1-based number of the line last returned (0 before the first).
     public private(set) var lineNumber = 0
+    /// True when the line last returned ended the input without a line feed (a cut-off file ends so).
+    public private(set) var lastLineUnterminated = false
 
     public init(_ input: InputBuffer) {
         self.input = input
@@ -49,6 +51,7 @@ public struct LineScanner {
                 cursor = limit
                 input.start = input.end
                 lineNumber += 1
+                lastLineUnterminated = true
                 return Self.dropCarriageReturn(line)
             }
             if let found = memchr(cursor + searched, Int32(UInt8(ascii: "\n")), limit - cursor - searched) {

@@ -54,28 +54,28 @@ public enum ReportLoader {
     static func choose(format: ReportFormat?, category: ReportCategory?, head: ContentHead) throws(InputError)
         -> ReportFormat
     {
+        if head.kind == .binary { throw InputError("binary data, not a text report") }
         if let format {
             if let category, format.category != category {
                 throw InputError(
                     "format '\(format.rawValue)' holds \(format.category.rawValue) results, "
                         + "but the file is declared under '\(category.rawValue)'")
             }
+            if head.kind == .empty, format.category != .lint {
+                throw InputError("the file is empty: no \(format.category.rawValue) data")
+            }
             return format
         }
         let candidates = ReportFormat.allCases.filter { category == nil || $0.category == category }
-        switch head.kind {
-        case .empty:
+        if head.kind == .empty {
             // A compiler or linter that found nothing prints nothing: an empty lint log is a clean one.
             if category == .lint { return .diagnostics }
             throw InputError("the file is empty: no \(category?.rawValue ?? "report") data")
-        case .binary:
-            throw InputError("binary data, not a text report")
-        case .xml, .json, .text:
-            if let match = candidates.first(where: { $0.reader.recognizes(head) }) { return match }
-            let names = candidates.map { "\($0.displayName) (\($0.rawValue))" }.joined(separator: ", ")
-            throw InputError(
-                "not a recognised \(category.map { "\($0.rawValue) " } ?? "")report format; "
-                    + "expected one of: \(names). Name the format with format: \"…\" if it is one of these")
         }
+        if let match = candidates.first(where: { $0.reader.recognizes(head) }) { return match }
+        let names = candidates.map { "\($0.displayName) (\($0.rawValue))" }.joined(separator: ", ")
+        throw InputError(
+            "not a recognised \(category.map { "\($0.rawValue) " } ?? "")report format; "
+                + "expected one of: \(names). Name the format with format: \"…\" if it is one of these")
     }
 }

@@ -216,7 +216,10 @@ struct LCOVWalker {
             }
             return record
         } catch {
-            throw InputError(error.message, line: error.line ?? scanner.lineNumber)
+            // A file cut off in the middle of a record usually fails on its last, unterminated line.
+            let hint =
+                scanner.lastLineUnterminated ? " (the last line, without a line end: is the file truncated?)" : ""
+            throw InputError(error.message + hint, line: error.line ?? scanner.lineNumber)
         }
     }
 
