@@ -6,7 +6,8 @@ extension MetricStore {
         guard !coverageFiles.isEmpty else {
             return .unavailable("the coverage reports list no source files")
         }
-        let selected = coverageFiles.filter { file in selector.allSatisfy { $0.selects(file.path) } }
+        let selected =
+            selector.isEmpty ? coverageFiles : coverageFiles.filter { file in selector.allSatisfy { $0.selects(file.path) } }
         guard !selected.isEmpty else {
             let examples = coverageFiles.prefix(3).map(\.path).joined(separator: ", ")
             let terms = selector.map(\.text).joined(separator: ", ")
@@ -23,13 +24,10 @@ extension MetricStore {
         guard !counts.isEmpty else { return .unavailable("the coverage reports have no \(item) data") }
         let total = counts.reduce(CoverageCount.zero) { $0 + $1.1 }
         let basis = "\(NumberFormatting.count(total.covered)) of \(NumberFormatting.count(total.total)) \(item) covered"
-        let offenders = counts.filter { $0.1.covered < $0.1.total }
-            .sorted { ($0.1.total - $0.1.covered, $1.0.path) > ($1.1.total - $1.1.covered, $0.0.path) }
-            .prefix(5)
-            .map { file, count in
-                "\(file.path): \(NumberFormatting.count(count.total - count.covered)) of "
-                    + "\(NumberFormatting.count(count.total)) \(item) uncovered"
-            }
+        let offenders = Self.worst(counts, limit: 5).map { file, count in
+            "\(file.path): \(NumberFormatting.count(count.total - count.covered)) of "
+                + "\(NumberFormatting.count(count.total)) \(item) uncovered"
+        }
         switch parts.last {
         case "covered":
             return .measured(Measurement(value: Double(total.covered), basis: basis, offenders: Array(offenders)))
@@ -41,6 +39,22 @@ extension MetricStore {
             }
             return .measured(Measurement(value: percent, basis: basis, offenders: Array(offenders)))
         }
+    }
+}
+
+extension MetricStore {
+    /// The `limit` files with the most uncovered items, most first (ties in path order), in one pass.
+    static func worst(_ counts: [(FileCoverage, CoverageCount)], limit: Int) -> [(FileCoverage, CoverageCount)] {
+        var worst: [(FileCoverage, CoverageCount)] = []
+        for entry in counts where entry.1.covered < entry.1.total {
+            let missed = entry.1.total - entry.1.covered
+            guard worst.count < limit || missed > worst[worst.count - 1].1.total - worst[worst.count - 1].1.covered
+            else { continue }
+            let position = worst.firstIndex { $0.1.total - $0.1.covered < missed } ?? worst.count
+            worst.insert(entry, at: position)
+            if worst.count > limit { worst.removeLast() }
+        }
+        return worst
     }
 }
 

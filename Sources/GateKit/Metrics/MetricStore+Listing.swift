@@ -1,4 +1,8 @@
 extension MetricStore {
+    /// The most values of one label that `protocol metrics` breaks a metric down by; a report with more suites (or
+    /// rules) lists the overall values only: thousands of lines would hide what a user is looking for.
+    public static let breakdownLimit = 50
+
     /// Every metric the store can measure, for `protocol metrics`: each metric of the categories present, overall,
     /// then broken down by suite (tests) or by tool and rule (lint). Metrics without a value are left out.
     public func allValues() -> [MetricValue] {
@@ -40,6 +44,7 @@ extension MetricStore {
         case "tool": values = Set(findings.map(\.tool))
         default: values = Set(findings.compactMap(\.rule))
         }
-        return values.count > 1 || key == "rule" ? values.sorted() : []
+        guard values.count <= Self.breakdownLimit, values.count > 1 || key == "rule" else { return [] }
+        return values.sorted()
     }
 }

@@ -25,7 +25,7 @@ public struct MetricStore: Sendable {
     let lintReportCount: Int
 
     public init(_ inputs: [Input]) {
-        var coverage: [String: FileCoverage] = [:]
+        var coverage: [FileCoverage] = []
         var suites: [TestSuiteResult] = []
         var durations: [Double] = []
         var findings: [Finding] = []
@@ -36,9 +36,7 @@ public struct MetricStore: Sendable {
             case .coverage(let report):
                 for var file in report.files {
                     file.path = input.mapping.normalise(file.path)
-                    guard input.mapping.admits(file.path) else { continue }
-                    if let known = coverage[file.path], Self.ranks(known, above: file) { continue }
-                    coverage[file.path] = file
+                    if input.mapping.admits(file.path) { coverage.append(file) }
                 }
             case .tests(let report):
                 suites += report.suites
@@ -53,7 +51,7 @@ public struct MetricStore: Sendable {
                 }
             }
         }
-        coverageFiles = coverage.keys.sorted().compactMap { coverage[$0] }
+        coverageFiles = Self.onePerPath(coverage)
         coverageReportCount = counts[.coverage] ?? 0
         self.suites = suites
         testsDuration = durations.count == counts[.tests] ? durations.reduce(0, +) : nil
@@ -81,7 +79,19 @@ public struct MetricStore: Sendable {
         return values.isEmpty ? nil : total
     }
 
-    private static func ranks(_ lhs: FileCoverage, above rhs: FileCoverage) -> Bool {
-        (lhs.lines.total, lhs.lines.covered) >= (rhs.lines.total, rhs.lines.covered)
+    /// The files sorted by path (byte order), one per path: of several entries for one path, the one with more
+    /// instrumented lines, then more covered lines, then the first read.
+    private static func onePerPath(_ files: [FileCoverage]) -> [FileCoverage] {
+        let order = files.indices.sorted { lhs, rhs in
+            let (left, right) = (files[lhs], files[rhs])
+            if left.path != right.path { return left.path.utf8.lexicographicallyPrecedes(right.path.utf8) }
+            if left.lines.total != right.lines.total { return left.lines.total > right.lines.total }
+            if left.lines.covered != right.lines.covered { return left.lines.covered > right.lines.covered }
+            return lhs < rhs
+        }
+        var result: [FileCoverage] = []
+        result.reserveCapacity(order.count)
+        for index in order where result.last?.path != files[index].path { result.append(files[index]) }
+        return result
     }
 }

@@ -43,11 +43,6 @@ public struct LineCoverageMap: Equatable, Sendable {
 
     public var isEmpty: Bool { pages.isEmpty }
 
-    /// Releases the room kept for growth: for maps that are complete and will be kept.
-    public mutating func shrink() {
-        if pages.capacity > pages.count { pages = pages.withUnsafeBufferPointer { Array($0) } }
-    }
-
     /// The instrumented lines that are not covered, as ranges of consecutive line numbers, in order.
     public var uncoveredRanges: [ClosedRange<Int>] {
         var ranges: [ClosedRange<Int>] = []

@@ -11,9 +11,10 @@
 ///   any of its `FNA` aliases ran). Sections without function records but with `FNF`/`FNH` use those totals.
 /// Stated `LF`/`LH`/`BRF`/`BRH`/`FNF`/`FNH` never override detail records: some producers count repeated records.
 ///
-/// Memory: lines are kept as 2-bit maps per file; branch and function identities are kept only for the section
-/// being read. When a file's branches or functions appear in more than one section, a second pass over the file
-/// unions exactly those files, so memory follows the project's size, not the report's.
+/// Memory: line maps (2 bits a line) and branch and function identities are kept only for the section being read;
+/// a finished section leaves its counts. When a file appears in more than one section, a second pass over the
+/// tracefile unions exactly those files' lines, branches and functions, so memory follows the number of source
+/// files, not the size of the report.
 public enum LCOVReader: ReportReader {
     public static let category = ReportCategory.coverage
     public static let displayName = "LCOV tracefile"
@@ -78,17 +79,21 @@ struct LCOVItemSet {
     }
 }
 
-/// What one `SF` section holds besides its lines, gathered while it is read.
+/// What one `SF` section holds, gathered while it is read.
 struct LCOVSection {
+    var lines = LineCoverageMap()
     var branches = LCOVItemSet()
     var functions = LCOVItemSet()
     /// lcov 2.2 `FNL` leaders by index: start line, whether an alias ran, the first alias's name.
     var functionLeaders: [Int: (startLine: Int, hit: Bool, name: UInt64?)] = [:]
     var stated: [LCOVRecord.StatedTotal: Int] = [:]
 
-    /// Adds a function, branch or stated-total record; other records are not the section's to hold.
+    /// Adds a line, function, branch or stated-total record; other records are not the section's to hold.
+    @inline(__always)
     mutating func add(_ record: LCOVRecord) {
         switch record {
+        case .line(let number, let hit):
+            lines.record(line: number, hit: hit)
         case .branch(let key, let taken):
             branches.insert(key, covered: taken)
         case .function(let name):
@@ -133,42 +138,36 @@ struct LCOVSection {
 /// One source file's coverage across all its sections.
 struct LCOVFile {
     var path: String
-    var lines = LineCoverageMap()
+    var lines: CoverageCount?
     var statedLines: CoverageCount?
     var branches: CoverageCount?
     var functions: CoverageCount?
-    /// Branches or functions of this file appear in several sections: the union pass must count them.
+    /// Lines, branches or functions of this file appear in several sections: the union pass must count them.
     var needsUnion = false
 
     var coverage: FileCoverage {
-        FileCoverage(
-            path: path, lines: lines.isEmpty ? (statedLines ?? .zero) : lines.count, branches: branches,
-            functions: functions)
+        FileCoverage(path: path, lines: lines ?? statedLines ?? .zero, branches: branches, functions: functions)
     }
 
-    /// Folds a finished section in. Branch and function counts of a second section cannot be unioned from counts.
+    /// Folds a finished section in. The counts of a second section cannot be unioned with the first's: the file is
+    /// marked for the union pass, which counts its records again.
     mutating func fold(_ section: LCOVSection) throws(InputError) {
         let statedBranches = try section.statedCount(found: .branchesFound, hit: .branchesHit)
         let statedFunctions = try section.statedCount(found: .functionsFound, hit: .functionsHit)
         if let statedLines = try section.statedCount(found: .linesFound, hit: .linesHit) {
             self.statedLines = self.statedLines.map { Self.larger($0, statedLines) } ?? statedLines
         }
-        if let sectionBranches = section.branches.count ?? statedBranches {
-            if let known = branches {
-                branches = Self.larger(known, sectionBranches)
-                needsUnion = true
-            } else {
-                branches = sectionBranches
-            }
-        }
-        if let sectionFunctions = section.allFunctions.count ?? statedFunctions {
-            if let known = functions {
-                functions = Self.larger(known, sectionFunctions)
-                needsUnion = true
-            } else {
-                functions = sectionFunctions
-            }
-        }
+        lines = fold(section.lines.isEmpty ? nil : section.lines.count, into: lines)
+        branches = fold(section.branches.count ?? statedBranches, into: branches)
+        functions = fold(section.allFunctions.count ?? statedFunctions, into: functions)
+    }
+
+    /// The count known after a section adds `count` to `known`; a second count marks the file for the union pass.
+    private mutating func fold(_ count: CoverageCount?, into known: CoverageCount?) -> CoverageCount? {
+        guard let count else { return known }
+        guard let known else { return count }
+        needsUnion = true
+        return Self.larger(known, count)
     }
 
     private static func larger(_ lhs: CoverageCount, _ rhs: CoverageCount) -> CoverageCount {
@@ -229,19 +228,16 @@ struct LCOVWalker {
     var lineNumber: Int { scanner.lineNumber }
 }
 
-/// The first pass: every file's lines exactly, and branch and function counts of files seen in one section.
+/// The first pass: the counts of every file, exact for files seen in one section.
 enum LCOVFirstPass {
     static func run(_ input: InputBuffer) throws(InputError) -> [LCOVFile] {
         var files: [LCOVFile] = []
         var indexByPath: [String: Int] = [:]
         var current = 0
-        var lines = LineCoverageMap()
         var section = LCOVSection()
         var walker = LCOVWalker(input)
         while let record = try walker.next() {
             switch record {
-            case .line(let number, let hit):
-                lines.record(line: number, hit: hit)
             case .sourceFile:
                 let path = walker.sectionPath ?? ""
                 if let known = indexByPath[path] {
@@ -251,8 +247,6 @@ enum LCOVFirstPass {
                     indexByPath[path] = current
                     files.append(LCOVFile(path: path))
                 }
-                // Take the file's map out while its section is read, so that recording a line touches a local.
-                swap(&lines, &files[current].lines)
                 section = LCOVSection()
             case .endOfRecord:
                 do throws(InputError) {
@@ -260,8 +254,6 @@ enum LCOVFirstPass {
                 } catch {
                     throw InputError(error.message, line: walker.lineNumber)
                 }
-                lines.shrink()
-                swap(&lines, &files[current].lines)
                 walker.closeSection()
             default:
                 section.add(record)
@@ -271,13 +263,12 @@ enum LCOVFirstPass {
     }
 }
 
-/// The second pass, over files whose branches or functions appear in several sections: unions them exactly.
+/// The second pass, over files that appear in several sections: unions their lines, branches and functions.
 enum LCOVUnionPass {
     static func run(_ input: InputBuffer, files: inout [LCOVFile], only wanted: Set<Int>) throws(InputError) {
         var indexByPath: [String: Int] = [:]
         for index in wanted { indexByPath[files[index].path] = index }
-        var branches: [Int: LCOVItemSet] = [:]
-        var functions: [Int: LCOVItemSet] = [:]
+        var unions: [Int: LCOVSection] = [:]
         var current: Int?
         var section = LCOVSection()
         var walker = LCOVWalker(input)
@@ -285,19 +276,23 @@ enum LCOVUnionPass {
             switch record {
             case .sourceFile:
                 current = walker.sectionPath.flatMap { indexByPath[$0] }
-                section = LCOVSection()
+                // Lines go straight into the file's union; the map is moved out of the dictionary meanwhile.
+                section = current.flatMap { unions.removeValue(forKey: $0) } ?? LCOVSection()
+                section.functionLeaders = [:]
             case .endOfRecord:
                 walker.closeSection()
                 guard let file = current else { continue }
-                branches[file, default: LCOVItemSet()].formUnion(section.branches)
-                functions[file, default: LCOVItemSet()].formUnion(section.allFunctions)
+                section.functions = section.allFunctions
+                section.functionLeaders = [:]
+                unions[file] = section
             default:
                 if current != nil { section.add(record) }
             }
         }
-        for index in wanted {
-            if let count = branches[index]?.count { files[index].branches = count }
-            if let count = functions[index]?.count { files[index].functions = count }
+        for (index, union) in unions {
+            if !union.lines.isEmpty { files[index].lines = union.lines.count }
+            if let count = union.branches.count { files[index].branches = count }
+            if let count = union.functions.count { files[index].functions = count }
         }
     }
 }
