@@ -70,6 +70,17 @@ import Testing
         #expect(found.map(\.line) == [4, 18])
     }
 
+    @Test func mypyErrorCodesAreRules() throws {
+        // mypy: "Found 3 errors in 2 files"; one space before a bracket is part of the message, as mypy never writes it.
+        #expect(
+            summary(try findings(fixture: "mypy.txt")) == [
+                #"mypy error app/billing.py:12:0 return-value Incompatible return value type (got "str", expected "int")"#,
+                #"mypy error app/orders.py:7:5 name-defined Name "Order" is not defined"#,
+                #"mypy warning app/orders.py:19:0 unused-ignore Unused "type: ignore" comment"#,
+                #"compiler error app/orders.py:40:0 - Argument 1 to "ship" has incompatible type "list[int]"; expected "int" [arg-type]"#,
+            ])
+    }
+
     @Test func aNoteBeforeAnyDiagnosticIsAFindingOfItsOwn() throws {
         guard
             case .findings(let report) = try DiagnosticsReader.read(

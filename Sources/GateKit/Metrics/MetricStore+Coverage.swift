@@ -7,7 +7,8 @@ extension MetricStore {
             return .unavailable("the coverage reports list no source files")
         }
         let selected =
-            selector.isEmpty ? coverageFiles : coverageFiles.filter { file in selector.allSatisfy { $0.selects(file.path) } }
+            selector.isEmpty
+            ? coverageFiles : coverageFiles.filter { file in selector.allSatisfy { $0.selects(file.path) } }
         guard !selected.isEmpty else {
             let examples = coverageFiles.prefix(3).map(\.path).joined(separator: ", ")
             let terms = selector.map(\.text).joined(separator: ", ")

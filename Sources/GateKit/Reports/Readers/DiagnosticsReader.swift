@@ -1,4 +1,4 @@
-/// Reads compiler-style diagnostics text: the output of swiftc, clang, gcc, `swift format lint`,
+/// Reads compiler-style diagnostics text: the output of swiftc, clang, gcc, `swift format lint`, mypy,
 /// `cargo --message-format short`, MSBuild/`dotnet build` and `tsc` (see ``DiagnosticLine`` for the layouts).
 ///
 /// Counting rules:
@@ -11,8 +11,8 @@
 ///   empty file, or a build log without diagnostics, means no findings.
 ///
 /// The rule is the `[RuleName]` that starts a swift-format message, a trailing `[-Wflag]` (clang, gcc), a trailing
-/// `[#Group]` (swiftc), or the MSBuild/tsc code. The tool is `swift-format`, `swiftc` (a `.swift` path), `tsc`
-/// (TS codes), `msbuild` (other codes) or else `compiler`.
+/// `[#Group]` (swiftc), a trailing `  [code]` (mypy), or the MSBuild/tsc code. The tool is `swift-format`, `mypy`,
+/// `tsc` (TS codes), `msbuild` (other codes), `swiftc` (another diagnostic of a `.swift` file) or else `compiler`.
 public enum DiagnosticsReader: ReportReader {
     public static let category = ReportCategory.lint
     public static let displayName = "compiler diagnostics"
@@ -58,36 +58,64 @@ public enum DiagnosticsReader: ReportReader {
 
     private static func finding(from diagnostic: DiagnosticLine, level: FindingLevel) throws(InputError) -> Finding {
         let path = try diagnostic.path.string("the file name")
-        var message = try diagnostic.message.string("the message")
-        var rule: String?
-        var tool = path.hasSuffix(".swift") ? "swiftc" : "compiler"
-        if let code = diagnostic.code {
-            rule = code.description
-            tool = code.hasPrefix("TS") ? "tsc" : "msbuild"
-            // MSBuild ends each diagnostic with the project it belongs to: `… [/src/App/App.csproj]`.
-            if message.hasSuffix("proj]"), let open = message.lastIndex(of: "[") {
-                message = String(message[..<open]).trimmingSpaces
-            }
-        } else if message.hasPrefix("["), let close = message.firstIndex(of: "]"),
-            message[message.index(after: message.startIndex)..<close].allSatisfy({ $0.isLetter || $0.isNumber })
-        {
-            rule = String(message[message.index(after: message.startIndex)..<close])
-            message = String(message[message.index(after: close)...]).trimmingSpaces
-            tool = "swift-format"
-        } else if message.hasSuffix("]"), let open = message.lastIndex(of: "["),
-            message[message.index(after: open)...].hasPrefix("-W")
-                || message[message.index(after: open)...].hasPrefix("#")
-        {
-            let inside = message[message.index(after: open)..<message.index(before: message.endIndex)]
-            // `[-Werror,-Wflag]` (clang) and `[-Werror=flag]` (gcc) name the flag that was made an error.
-            let flag = String(inside.split(separator: ",").last ?? inside)
-            rule =
-                flag.hasPrefix("-Werror=") ? "-W" + flag.dropFirst("-Werror=".count) : String(flag.trimmingPrefix("#"))
-            message = String(message[..<open]).trimmingSpaces
-        }
+        let named = DiagnosticRule(
+            message: try diagnostic.message.string("the message"), code: diagnostic.code?.description)
         return Finding(
-            tool: tool, rule: rule, level: level, path: path, line: diagnostic.line, column: diagnostic.column,
-            message: message)
+            tool: named.tool ?? (path.hasSuffix(".swift") ? "swiftc" : "compiler"), rule: named.rule, level: level,
+            path: path, line: diagnostic.line, column: diagnostic.column, message: named.message)
+    }
+}
+
+/// The rule a diagnostic names, the tool that the naming gives away, and the message without them.
+struct DiagnosticRule {
+    var rule: String?
+    var tool: String?
+    var message: String
+
+    init(message: String, code: String?) {
+        self.message = message
+        if let code {
+            // MSBuild and tsc: `error CS0168: …`; MSBuild ends with the project: `… [/src/App/App.csproj]`.
+            rule = code
+            tool = code.hasPrefix("TS") ? "tsc" : "msbuild"
+            if message.hasSuffix("proj]"), let open = message.lastIndex(of: "[") {
+                self.message = String(message[..<open]).trimmingSpaces
+            }
+        } else if let (name, rest) = Self.leadingBracket(message), name.allSatisfy({ $0.isLetter || $0.isNumber }) {
+            // swift-format: `[Indentation] unindent by 2 spaces`.
+            rule = name
+            tool = "swift-format"
+            self.message = rest
+        } else if let (name, rest) = Self.trailingBracket(message) {
+            if name.hasPrefix("-W") || name.hasPrefix("#") {
+                // clang `[-Werror,-Wflag]`, gcc `[-Werror=flag]`, swiftc `[#DiagnosticGroup]`.
+                let flag = String(name.split(separator: ",").last ?? Substring(name))
+                rule =
+                    flag.hasPrefix("-Werror=")
+                    ? "-W" + flag.dropFirst("-Werror=".count) : String(flag.trimmingPrefix("#"))
+                self.message = rest
+            } else if message.dropLast(name.count + 2).hasSuffix("  ") {
+                // mypy: `Incompatible return value type (got "str", expected "int")  [return-value]`.
+                rule = name
+                tool = "mypy"
+                self.message = rest
+            }
+        }
+    }
+
+    /// `[name] rest` → (name, rest).
+    private static func leadingBracket(_ text: String) -> (String, String)? {
+        guard text.hasPrefix("["), let close = text.firstIndex(of: "]") else { return nil }
+        let name = String(text[text.index(after: text.startIndex)..<close])
+        return name.isEmpty ? nil : (name, String(text[text.index(after: close)...]).trimmingSpaces)
+    }
+
+    /// `rest [name]` → (name, rest), for a name without spaces.
+    private static func trailingBracket(_ text: String) -> (String, String)? {
+        guard text.hasSuffix("]"), let open = text.lastIndex(of: "[") else { return nil }
+        let name = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+        guard !name.isEmpty, !name.contains(" ") else { return nil }
+        return (name, String(text[..<open]).trimmingSpaces)
     }
 }
 
