@@ -53,7 +53,7 @@ func gate(_ id: String, _ conditions: String..., level: GateLevel = .error) thro
         #expect(verdict.gates.map(\.status) == [.pass, .pass, .pass])
         let all = try #require(verdict.gates[0].conditions.first?.measurement)
         #expect(abs(all.value - 105.0 / 125.0 * 100) < 1e-9)
-        #expect(all.basis == "105 of 125 lines covered")
+        #expect(all.basis == "20 of 125 lines uncovered")
         let sources = try #require(verdict.gates[1].conditions.first?.measurement)
         #expect(abs(sources.value - 100.0 / 120.0 * 100) < 1e-9)
         #expect(
@@ -154,6 +154,6 @@ func gate(_ id: String, _ conditions: String..., level: GateLevel = .error) thro
             merged.measure(total)
                 == .measured(
                     Measurement(
-                        value: 10, basis: "8 of 10 lines covered", offenders: ["a.swift: 2 of 10 lines uncovered"])))
+                        value: 10, basis: "2 of 10 lines uncovered", offenders: ["a.swift: 2 of 10 lines uncovered"])))
     }
 }

@@ -29,7 +29,7 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.output.contains(
-                "FAIL  cov  coverage.lines >= 95%  66.67%  short by 28.33 points: 2 of 3 lines covered"))
+                "FAIL  cov  coverage.lines >= 95%  66.67%  short by 28.33 points: 1 of 3 lines uncovered"))
         #expect(result.output.hasSuffix("FAIL: 1 of 1 gate failed\n"))
     }
 

@@ -2,7 +2,7 @@
 public struct Measurement: Sendable, Equatable {
     /// The value in the metric's canonical unit (percent points, count, seconds, bytes, per second).
     public var value: Double
-    /// What the value is made of, in words: "73,506 of 75,710 lines covered".
+    /// What the value is made of, in words: "1,204 of 75,710 lines uncovered".
     public var basis: String?
     /// The items that explain a failure, worst first: uncovered files, failed tests, findings.
     public var offenders: [String]

@@ -24,7 +24,8 @@ extension MetricStore {
         }
         guard !counts.isEmpty else { return .unavailable("the coverage reports have no \(item) data") }
         let total = counts.reduce(CoverageCount.zero) { $0 + $1.1 }
-        let basis = "\(NumberFormatting.count(total.covered)) of \(NumberFormatting.count(total.total)) \(item) covered"
+        let basis =
+            "\(NumberFormatting.count(total.total - total.covered)) of \(NumberFormatting.count(total.total)) \(item) uncovered"
         let offenders = Self.worst(counts, limit: 5).map { file, count in
             "\(file.path): \(NumberFormatting.count(count.total - count.covered)) of "
                 + "\(NumberFormatting.count(count.total)) \(item) uncovered"
