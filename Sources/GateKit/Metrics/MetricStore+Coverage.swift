@@ -26,7 +26,8 @@ extension MetricStore {
         let total = counts.reduce(CoverageCount.zero) { $0 + $1.1 }
         let basis =
             "\(NumberFormatting.count(total.total - total.covered)) of \(NumberFormatting.count(total.total)) \(item) uncovered"
-        let offenders = Self.worst(counts, limit: 5).map { file, count in
+        // One selected file is its own evidence; the worst files are worth listing when there are several.
+        let offenders = Self.worst(counts.count > 1 ? counts : [], limit: 5).map { file, count in
             "\(file.path): \(NumberFormatting.count(count.total - count.covered)) of "
                 + "\(NumberFormatting.count(count.total)) \(item) uncovered"
         }
