@@ -38,7 +38,9 @@ func gate(_ id: String, _ conditions: String..., level: GateLevel = .error) thro
     private func evaluate(_ gates: [Gate], _ reports: [Report], problems: [ReportCategory: [String]] = [:]) throws
         -> Verdict
     {
-        Evaluator.evaluate(gates, store: try store(reports), problems: problems, reports: [])
+        Evaluator.evaluate(
+            gates, store: try store(reports), problems: problems, reports: [], context: Evaluator.Context(root: "/repo")
+        )
     }
 
     @Test func coverageIsSummedOverTheSelectedFiles() throws {

@@ -67,11 +67,11 @@ import Testing
     @Test func unknownKeysSuggestTheNearest() {
         #expect(
             error(#"{protocol: 1, gate: []}"#)
-                == "gates/g.json5:1:15: unknown key 'gate'; expected one of: protocol, name, reports, gates (did you mean 'gates'?)"
+                == "gates/g.json5:1:15: unknown key 'gate'; expected one of: protocol, name, reports, gates, log (did you mean 'gates'?)"
         )
         #expect(
             error(#"{protocol: 1, gates: [{id: "a", require: "tests.failed == 0", levle: "warn"}]}"#)
-                == "gates/g.json5:1:63: gates[0]: unknown key 'levle'; expected one of: id, description, require, level, phase (did you mean 'level'?)"
+                == "gates/g.json5:1:63: gates[0]: unknown key 'levle'; expected one of: id, description, require, attest, documents, level, phase (did you mean 'level'?)"
         )
         #expect(
             error(#"{protocol: 1, reports: {coverag: "x"}, gates: []}"#)
@@ -117,7 +117,7 @@ import Testing
     @Test func gateFieldsAreChecked() {
         #expect(
             error(#"{protocol: 1, gates: [{id: "a"}]}"#)
-                == #"gates/g.json5:1:23: gates[0]: gate 'a' has no 'require': give a condition such as "tests.failed == 0""#
+                == #"gates/g.json5:1:23: gates[0]: gate 'a' requires nothing: give require (conditions such as "tests.failed == 0"), attest (a statement to attest) or documents (required files)"#
         )
         #expect(
             error(#"{protocol: 1, gates: [{id: "a", require: "tests.failed == 0", level: "warning"}]}"#)

@@ -18,6 +18,8 @@ struct CommandSpec {
     var options: [OptionSpec] = []
     /// Positional arguments: placeholder and help.
     var arguments: [(name: String, help: String, repeating: Bool)] = []
+    /// Whether the positional arguments may be left out.
+    var argumentsOptional = false
 }
 
 /// What was given on the command line for one command.
@@ -86,12 +88,11 @@ extension CommandSpec {
             parsed.values[option.name] = value
         }
         if parsed.flags.contains("help") { return parsed }
-        if arguments.isEmpty || self.arguments.isEmpty {
-            if let extra = parsed.positionals.first, self.arguments.isEmpty {
-                throw UsageError(message: "unexpected argument '\(extra)' for '\(name)'")
-            }
+        let accepted = self.arguments.contains(where: \.repeating) ? Int.max : self.arguments.count
+        if parsed.positionals.count > accepted {
+            throw UsageError(message: "unexpected argument '\(parsed.positionals[accepted])' for '\(name)'")
         }
-        if let required = self.arguments.first, parsed.positionals.isEmpty {
+        if let required = self.arguments.first, parsed.positionals.isEmpty, !argumentsOptional {
             throw UsageError(message: "missing <\(required.name)>")
         }
         return parsed
@@ -103,7 +104,10 @@ extension CommandSpec {
         for option in options {
             parts.append(option.value.map { "[--\(option.name) <\($0)>]" } ?? "[--\(option.name)]")
         }
-        for argument in arguments { parts.append("<\(argument.name)>" + (argument.repeating ? " ..." : "")) }
+        for argument in arguments {
+            let word = "<\(argument.name)>" + (argument.repeating ? " ..." : "")
+            parts.append(argumentsOptional ? "[\(word)]" : word)
+        }
         return parts.joined(separator: " ")
     }
 

@@ -1,41 +1,42 @@
-/// `protocol check`: loads the gate files, reads the reports they declare, evaluates every gate.
+/// `protocol check`: loads the gate files, reads the reports they declare, evaluates every gate, and records the
+/// check in the session log.
 enum CheckCommand: ToolCommand {
     static let spec = CommandSpec(
         name: "check",
         abstract: "Evaluate the project's gates against its reports.",
         discussion: """
-            Reads every gate file in gates/ under the root (or --gates), finds and reads the reports they declare,
-            and prints each gate with its measured value, threshold and margin. Exit code 0 when every gate passed
-            (warnings allowed), 1 when a gate failed (including a gate without data), 2 when the invocation or a
-            gate file is invalid.
+            Reads every gate file in gates/ under the root (or --gates), finds and reads the reports they declare, \
+            and prints each gate with its measured value, threshold and margin. The check is recorded in the \
+            session log (a session is opened when none is). Exit code 0 when every gate passed (warnings allowed), \
+            1 when a gate failed (including a gate without data), 2 when the invocation or a gate file is invalid \
+            or the log cannot be written.
             """,
         options: [
-            OptionSpec(
-                name: "gates", value: "path", help: "A gate file or a folder of them (default: gates/ under the root)."),
+            Project.gatesOption,
             OptionSpec(name: "phase", value: "name", help: "Evaluate only the gates of this phase."),
-            OptionSpec(
-                name: "root", value: "dir",
-                help: "The project root that report globs are relative to (default: the current directory)."),
+            Project.rootOption,
             OptionSpec(
                 name: "format", value: "format", help: "Output format: text or json (default: text).",
                 choices: ["text", "json"]),
             OptionSpec(name: "verbose", value: nil, help: "Show the evidence behind passing gates too."),
+            Project.logOption,
+            OptionSpec(name: "no-log", value: nil, help: "Do not record this check in the session log."),
+            OptionSpec(
+                name: "keep-evidence", value: nil,
+                help: "Store each report file content-addressed under the log's evidence/ folder."),
         ])
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
         let terminal = invocation.terminal
-        let root = invocation.absolute(arguments.values["root"] ?? ".")
-        let gateSet: GateSet
-        do {
-            gateSet = try GateLoader.load(gatesPath: arguments.values["gates"].map(invocation.absolute), root: root)
-        } catch {
-            terminal.writeError(
-                error.errors.map { "error: \(invocation.shown($0.file) == $0.file ? $0.description : $0.description)" }
-                    .joined(separator: "\n") + "\n")
-            return ExitCode.usage
+        let project: Project
+        switch Project.open(arguments, invocation, needsGates: true) {
+        case .success(let opened): project = opened
+        case .failure(let failure): return failure.code
         }
+        guard let gateSet = project.gateSet else { return ExitCode.usage }
         var gates = gateSet.gates
-        if let phase = arguments.values["phase"] {
+        let phase = arguments.values["phase"]
+        if let phase {
             gates = gates.filter { $0.phase == phase }
             guard !gates.isEmpty else {
                 let phases = gateSet.phases
@@ -46,18 +47,105 @@ enum CheckCommand: ToolCommand {
                 return ExitCode.usage
             }
         }
-        let categories = Set(gates.flatMap(\.categories))
-        let collection = ReportCollector.collect(gateSet.sources, root: root, categories: categories)
+        let recording = !arguments.flags.contains("no-log")
+        let context: Evaluator.Context
+        do {
+            context = try evaluationContext(gates, project: project)
+        } catch {
+            return Project.fail(error, invocation)
+        }
+        let collection = ReportCollector.collect(
+            gateSet.sources, root: project.root, categories: Set(gates.flatMap(\.categories)))
         let verdict = Evaluator.evaluate(
-            gates, store: MetricStore(collection.inputs), problems: collection.problems, reports: collection.reports)
+            gates, store: MetricStore(collection.inputs), problems: collection.problems, reports: collection.reports,
+            context: context)
+        var record: CheckJSONRenderer.Record?
+        if recording {
+            do {
+                record = try self.record(
+                    verdict, gateSet: gateSet, phase: phase, project: project, invocation: invocation,
+                    keepEvidence: arguments.flags.contains("keep-evidence"))
+            } catch {
+                render(verdict, gateSet, record: nil, note: "Not recorded: \(error.message)", arguments, invocation)
+                return Project.fail(error, invocation)
+            }
+        }
+        let note =
+            record.map { "Recorded as entry \($0.seq) of session \($0.session) in \(project.logShown)." }
+            ?? "Not recorded (--no-log)."
+        render(verdict, gateSet, record: record, note: note, arguments, invocation)
+        return verdict.passed ? ExitCode.success : ExitCode.failure
+    }
+
+    private static func render(
+        _ verdict: Verdict, _ gateSet: GateSet, record: CheckJSONRenderer.Record?, note: String,
+        _ arguments: ParsedArguments, _ invocation: Invocation
+    ) {
         switch arguments.values["format"] ?? "text" {
         case "json":
-            terminal.write(CheckJSONRenderer.render(verdict, gateSet: gateSet, toolVersion: ProtocolTool.version))
+            invocation.terminal.write(
+                CheckJSONRenderer.render(verdict, gateSet: gateSet, toolVersion: ProtocolTool.version, record: record))
         default:
             let renderer = CheckTextRenderer(
                 colour: invocation.usesColour, verbose: arguments.flags.contains("verbose"))
-            terminal.write(renderer.render(verdict, gateSet: gateSet))
+            invocation.terminal.write(renderer.render(verdict, gateSet: gateSet, recorded: note))
         }
-        return verdict.passed ? ExitCode.success : ExitCode.failure
+    }
+
+    /// The attestations of the open session, read only when an attestation gate needs them.
+    private static func evaluationContext(_ gates: [Gate], project: Project) throws(LogError) -> Evaluator.Context {
+        guard gates.contains(where: { $0.attestation != nil }) else { return Evaluator.Context(root: project.root) }
+        guard case .session(let number) = try project.log.openSession() else {
+            return Evaluator.Context(
+                root: project.root,
+                attestationsUnavailable: "no session is open: protocol attest GATE --by NAME opens one and records it")
+        }
+        let session = SessionRecord(number: number, entries: try project.log.entries(ofSession: number))
+        return Evaluator.Context(root: project.root, attestations: session.attestations)
+    }
+
+    /// Appends the check (and a `session.start` when no session is open) to the log.
+    private static func record(
+        _ verdict: Verdict, gateSet: GateSet, phase: String?, project: Project, invocation: Invocation,
+        keepEvidence: Bool
+    ) throws(LogError) -> CheckJSONRenderer.Record {
+        var gateFiles: [CheckRecord.DigestedFile] = []
+        for (shown, path) in zip(gateSet.files, gateSet.paths) {
+            gateFiles.append(CheckRecord.DigestedFile(path: shown, sha256: try digest(path)))
+        }
+        var reportDigests: [String: String] = [:]
+        let evidence = EvidenceStore(besideLog: project.log.path)
+        for report in verdict.reports {
+            let path = report.path.hasPrefix("/") ? report.path : project.root + "/" + report.path
+            let sha = try digest(path)
+            reportDigests[report.path] = sha
+            if keepEvidence { try evidence.keep(path, digest: sha) }
+        }
+        let check = CheckRecord(
+            verdict: verdict, name: gateSet.name, gateFiles: gateFiles, reportDigests: reportDigests, phase: phase,
+            git: GitState.read(root: project.root), ci: CIRun.detect(invocation.environment), evidence: keepEvidence)
+        let entries = try project.log.append(
+            { tail, _ throws(LogError) in
+                switch SessionLog.open(after: tail) {
+                case .session(let number):
+                    return [(.check, number, check.json)]
+                case .none(let next):
+                    let start = JSONOutput.object([
+                        ("title", .string("opened by protocol check")), ("opened_by", .string("check")),
+                    ])
+                    return [(.sessionStart, next, start), (.check, next, check.json)]
+                }
+            }, time: invocation.clock())
+        guard let entry = entries.last else { throw LogError("nothing was recorded") }
+        return CheckJSONRenderer.Record(
+            path: project.logShown, session: entry.session, seq: entry.seq, hash: SHA256.digest(entry.line().text).hex)
+    }
+
+    private static func digest(_ path: String) throws(LogError) -> String {
+        do {
+            return try SHA256.digest(ofFile: path).hex
+        } catch {
+            throw LogError("cannot read \(path) to record its digest: \(error.message)")
+        }
     }
 }

@@ -14,12 +14,18 @@ public struct Invocation {
     public var environment: [String: String]
     public var currentDirectory: String
     public var terminal: Terminal
+    /// The current time, RFC 3339 UTC (tests fix it).
+    public var clock: () -> String
 
-    public init(arguments: [String], environment: [String: String], currentDirectory: String, terminal: Terminal) {
+    public init(
+        arguments: [String], environment: [String: String], currentDirectory: String, terminal: Terminal,
+        clock: @escaping () -> String = Timestamp.now
+    ) {
         self.arguments = arguments
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.terminal = terminal
+        self.clock = clock
     }
 
     /// Colour only on a terminal, never with `NO_COLOR` set (https://no-color.org) or `TERM=dumb`.

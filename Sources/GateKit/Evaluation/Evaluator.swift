@@ -1,15 +1,47 @@
 /// Evaluates gates against a metric store. Knows nothing of report formats.
 public enum Evaluator {
-    /// Evaluates `gates`; a condition whose category has a problem, or whose metric has no value, fails (fail closed).
+    /// What a check knows beyond the reports: where the project is, and the attestations of the session.
+    public struct Context: Sendable {
+        /// The project root that document globs are relative to.
+        public var root: String
+        /// The latest attestation of each gate in the current session.
+        public var attestations: [String: Attestation]
+        /// Why there are no attestations to look at (no session log, `--no-log` without a log), if so.
+        public var attestationsUnavailable: String?
+
+        public init(root: String, attestations: [String: Attestation] = [:], attestationsUnavailable: String? = nil) {
+            self.root = root
+            self.attestations = attestations
+            self.attestationsUnavailable = attestationsUnavailable
+        }
+    }
+
+    /// Evaluates `gates`; a condition whose category has a problem, or whose metric has no value, fails (fail closed),
+    /// an attestation gate needs an attestation in the session, a document gate needs every document it names.
     public static func evaluate(
-        _ gates: [Gate], store: MetricStore, problems: [ReportCategory: [String]], reports: [ReportUse]
+        _ gates: [Gate], store: MetricStore, problems: [ReportCategory: [String]], reports: [ReportUse],
+        context: Context
     ) -> Verdict {
         let results = gates.map { gate in
-            GateResult(
-                gate: gate,
-                conditions: gate.conditions.map { condition in
-                    evaluate(condition, store: store, problems: problems[condition.metric.category] ?? [])
-                })
+            switch gate.kind {
+            case .conditions(let conditions):
+                return GateResult(
+                    gate: gate,
+                    conditions: conditions.map { condition in
+                        evaluate(condition, store: store, problems: problems[condition.metric.category] ?? [])
+                    })
+            case .attestation:
+                if let attestation = context.attestations[gate.id] {
+                    return GateResult(gate: gate, attestation: .attested(attestation))
+                }
+                let reason =
+                    context.attestationsUnavailable
+                    ?? "not attested in this session: protocol attest \(gate.id) --by NAME"
+                return GateResult(gate: gate, attestation: .missing(reason))
+            case .documents(let requirements):
+                return GateResult(
+                    gate: gate, documents: requirements.map { DocumentCheck.check($0, root: context.root) })
+            }
         }
         return Verdict(gates: results, reports: reports, problems: problems)
     }

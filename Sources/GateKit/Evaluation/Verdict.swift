@@ -19,13 +19,58 @@ public enum GateStatus: String, Sendable {
     case warn
 }
 
+/// A person's statement, recorded in the session log, that an attestation gate's requirement is met.
+public struct Attestation: Sendable, Equatable {
+    public let gate: String
+    public let by: String
+    public let note: String?
+    public let time: String
+    /// The log entry that records it.
+    public let seq: Int
+
+    public init(gate: String, by: String, note: String?, time: String, seq: Int) {
+        self.gate = gate
+        self.by = by
+        self.note = note
+        self.time = time
+        self.seq = seq
+    }
+}
+
+/// How an attestation gate ended: attested in the session, or not (and why).
+public enum AttestationOutcome: Sendable, Equatable {
+    case attested(Attestation)
+    case missing(String)
+}
+
 /// The result of one gate.
 public struct GateResult: Sendable {
     public let gate: Gate
+    /// For a gate of conditions.
     public let conditions: [ConditionResult]
+    /// For an attestation gate.
+    public let attestation: AttestationOutcome?
+    /// For a document gate.
+    public let documents: [DocumentResult]
+
+    public init(
+        gate: Gate, conditions: [ConditionResult] = [], attestation: AttestationOutcome? = nil,
+        documents: [DocumentResult] = []
+    ) {
+        self.gate = gate
+        self.conditions = conditions
+        self.attestation = attestation
+        self.documents = documents
+    }
+
+    /// Whether every requirement of the gate holds.
+    public var passed: Bool {
+        if case .missing? = attestation { return false }
+        return conditions.allSatisfy(\.passed) && documents.allSatisfy(\.satisfied)
+    }
 
     public var status: GateStatus {
-        if conditions.allSatisfy(\.passed) { return .pass }
+        if passed { return .pass }
         return gate.level == .warn ? .warn : .fail
     }
 }

@@ -49,6 +49,17 @@ public enum FileSystem {
         }
     }
 
+    /// Creates `path` and any missing parent folders (like `mkdir -p`); the error says which one failed and why.
+    public static func createDirectories(_ path: String) throws(InputError) {
+        var folder = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            folder += "/" + part
+            if mkdir(folder, 0o755) != 0, errno != EEXIST {
+                throw InputError("cannot create the folder \(folder): \(FileByteSource.describe(errno: errno))")
+            }
+        }
+    }
+
     /// The current working directory.
     public static var currentDirectory: String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

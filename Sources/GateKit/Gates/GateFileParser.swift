@@ -5,6 +5,8 @@ public struct GateFile: Sendable {
     public let name: String?
     public let sources: [ReportSource]
     public let gates: [Gate]
+    /// The session log's path relative to the project root (`log`), when the file names one.
+    public let logPath: String?
     /// Where each gate's `id` stands, for messages about duplicates.
     let gatePositions: [String: SourcePosition]
 }
@@ -13,9 +15,11 @@ public struct GateFile: Sendable {
 public struct GateFileParser {
     /// The gate-file format version this protocol reads.
     public static let formatVersion = 1
-    static let topLevelKeys = ["protocol", "name", "reports", "gates"]
+    static let topLevelKeys = ["protocol", "name", "reports", "gates", "log"]
     static let sourceKeys = ["paths", "format", "strip", "include", "exclude"]
-    static let gateKeys = ["id", "description", "require", "level", "phase"]
+    static let gateKeys = ["id", "description", "require", "attest", "documents", "level", "phase"]
+    static let gateKinds = ["require", "attest", "documents"]
+    static let documentKeys = ["path", "sections"]
 
     private let file: String
     private var errors: [GateFileError] = []
@@ -58,6 +62,10 @@ public struct GateFileParser {
         if let value = member("name", in: members) { name = string(value, "name") }
         var sources: [ReportSource] = []
         if let value = member("reports", in: members) { sources = reportSources(value) }
+        var logPath: String?
+        if let value = member("log", in: members), let text = string(value, "log") {
+            if text.isEmpty { fail(value, "log", "the log path is empty") } else { logPath = text }
+        }
         var positions: [String: SourcePosition] = [:]
         var gates: [Gate] = []
         if let list = member("gates", in: members) {
@@ -75,7 +83,8 @@ public struct GateFileParser {
                 fail(list, "gates", "expected an array of gates, found \(list.kindDescription)")
             }
         }
-        return GateFile(path: file, name: name, sources: sources, gates: gates, gatePositions: positions)
+        return GateFile(
+            path: file, name: name, sources: sources, gates: gates, logPath: logPath, gatePositions: positions)
     }
 
     private mutating func checkVersion(_ value: JSON5Value) {
@@ -176,7 +185,9 @@ public struct GateFileParser {
 
     private mutating func gate(_ value: JSON5Value, _ path: String) -> Gate? {
         guard case .object(let members) = value.kind else {
-            fail(value, path, "expected a gate object { id, require, … }, found \(value.kindDescription)")
+            fail(
+                value, path,
+                "expected a gate object { id, require | attest | documents, … }, found \(value.kindDescription)")
             return nil
         }
         checkKeys(members, allowed: Self.gateKeys, at: path)
@@ -210,14 +221,76 @@ public struct GateFileParser {
         if let phaseValue = member("phase", in: members), let name = string(phaseValue, "\(path).phase") {
             if name.isEmpty { fail(phaseValue, "\(path).phase", "the phase name is empty") } else { phase = name }
         }
-        guard let require = member("require", in: members) else {
-            fail(value, path, "gate '\(id)' has no 'require': give a condition such as \"tests.failed == 0\"")
+        let given = members.filter { Self.gateKinds.contains($0.key) }
+        guard given.count == 1, let requirement = given.first else {
+            fail(
+                given.dropFirst().first?.value ?? value, path,
+                given.isEmpty
+                    ? "gate '\(id)' requires nothing: give require (conditions such as \"tests.failed == 0\"), "
+                        + "attest (a statement to attest) or documents (required files)"
+                    : "gate '\(id)' has both \(given.map { "'\($0.key)'" }.joined(separator: " and ")): "
+                        + "a gate is one kind; split it into several gates")
             return nil
         }
-        let conditions = self.conditions(require, "\(path).require")
-        guard !conditions.isEmpty else { return nil }
-        return Gate(
-            id: id, description: description, conditions: conditions, level: level, phase: phase, declaredIn: file)
+        let kind: GateKind
+        switch requirement.key {
+        case "attest":
+            guard let statement = string(requirement.value, "\(path).attest") else { return nil }
+            guard !statement.trimmingSpaces.isEmpty else {
+                fail(
+                    requirement.value, "\(path).attest", "say what must be attested, e.g. \"a peer reviewer approved\"")
+                return nil
+            }
+            kind = .attestation(statement)
+        case "documents":
+            let documents = self.documents(requirement.value, "\(path).documents")
+            guard !documents.isEmpty else { return nil }
+            kind = .documents(documents)
+        default:
+            let conditions = self.conditions(requirement.value, "\(path).require")
+            guard !conditions.isEmpty else { return nil }
+            kind = .conditions(conditions)
+        }
+        return Gate(id: id, description: description, kind: kind, level: level, phase: phase, declaredIn: file)
+    }
+
+    /// `documents`: a non-empty list of globs or `{path, sections}` objects.
+    private mutating func documents(_ value: JSON5Value, _ path: String) -> [DocumentRequirement] {
+        guard case .array(let items) = value.kind, !items.isEmpty else {
+            fail(
+                value, path,
+                "expected a non-empty list of document globs or { path, sections } objects, found \(value.kindDescription)"
+            )
+            return []
+        }
+        var result: [DocumentRequirement] = []
+        var failed = false
+        for (index, item) in items.enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            var patternValue = item
+            var sections: [String] = []
+            if case .object(let members) = item.kind {
+                checkKeys(members, allowed: Self.documentKeys, at: itemPath)
+                guard let pathValue = member("path", in: members) else {
+                    fail(item, itemPath, "missing 'path': the document's path or glob")
+                    failed = true
+                    continue
+                }
+                patternValue = pathValue
+                if let list = member("sections", in: members) { sections = strings(list, "\(itemPath).sections") }
+            }
+            guard case .string = patternValue.kind else {
+                fail(patternValue, itemPath, "expected a document path or glob, found \(patternValue.kindDescription)")
+                failed = true
+                continue
+            }
+            guard let pattern = globs(patternValue, itemPath).first else {
+                failed = true
+                continue
+            }
+            result.append(DocumentRequirement(pattern: pattern, sections: sections))
+        }
+        return failed ? [] : result
     }
 
     private mutating func conditions(_ value: JSON5Value, _ path: String) -> [Condition] {

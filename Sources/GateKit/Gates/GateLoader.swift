@@ -21,12 +21,12 @@ public enum GateLoader {
             }
         }
         guard errors.isEmpty else { throw GateFileErrors(errors) }
-        return try merge(parsed)
+        return try merge(parsed, paths: files.map(\.0))
     }
 
     /// Merges parsed gate files: gate ids must be unique across files, and every category a gate reads must have
     /// reports declared in some file.
-    public static func merge(_ files: [GateFile]) throws(GateFileErrors) -> GateSet {
+    public static func merge(_ files: [GateFile], paths: [String]? = nil) throws(GateFileErrors) -> GateSet {
         var errors: [GateFileError] = []
         var owners: [String: GateFile] = [:]
         var gates: [Gate] = []
@@ -60,9 +60,18 @@ public enum GateLoader {
             let names = files.map(\.path).joined(separator: ", ")
             errors.append(GateFileError(file: names, message: "no gates are defined: add a gates: [ … ] list"))
         }
+        let logPaths = files.filter { $0.logPath != nil }
+        if let first = logPaths.first, let other = logPaths.first(where: { $0.logPath != first.logPath }) {
+            errors.append(
+                GateFileError(
+                    file: other.path, jsonPath: "log",
+                    message: "the log is '\(other.logPath ?? "")' here but '\(first.logPath ?? "")' in \(first.path): "
+                        + "a project keeps one session log"))
+        }
         guard errors.isEmpty else { throw GateFileErrors(errors) }
         return GateSet(
-            files: files.map(\.path), name: files.lazy.compactMap(\.name).first, sources: sources, gates: gates)
+            files: files.map(\.path), paths: paths, name: files.lazy.compactMap(\.name).first, sources: sources,
+            gates: gates, logPath: logPaths.first?.logPath)
     }
 
     /// The gate files to read: (path to open, path to show), sorted.

@@ -36,26 +36,58 @@ public enum GateLevel: String, Sendable, CaseIterable {
     case warn
 }
 
-/// A gate: conditions that must all hold.
+/// What a gate requires.
+public enum GateKind: Sendable {
+    /// Conditions on metrics, all of which must hold (`require`).
+    case conditions([Condition])
+    /// A statement a person must attest in the current session (`attest`): a code review, a penetration test.
+    case attestation(String)
+    /// Documents that must exist, with the sections they must have (`documents`).
+    case documents([DocumentRequirement])
+}
+
+/// A gate: what it requires, how much it matters and when it applies.
 public struct Gate: Sendable {
     public let id: String
     public let description: String?
-    public let conditions: [Condition]
+    public let kind: GateKind
     public let level: GateLevel
     public let phase: String?
     /// The gate file that declared it.
     public let declaredIn: String
 
     public init(
-        id: String, description: String? = nil, conditions: [Condition], level: GateLevel = .error,
-        phase: String? = nil, declaredIn: String
+        id: String, description: String? = nil, kind: GateKind, level: GateLevel = .error, phase: String? = nil,
+        declaredIn: String
     ) {
         self.id = id
         self.description = description
-        self.conditions = conditions
+        self.kind = kind
         self.level = level
         self.phase = phase
         self.declaredIn = declaredIn
+    }
+
+    /// A gate of conditions.
+    public init(
+        id: String, description: String? = nil, conditions: [Condition], level: GateLevel = .error,
+        phase: String? = nil, declaredIn: String
+    ) {
+        self.init(
+            id: id, description: description, kind: .conditions(conditions), level: level, phase: phase,
+            declaredIn: declaredIn)
+    }
+
+    /// The gate's conditions (none for attestation and document gates).
+    public var conditions: [Condition] {
+        if case .conditions(let conditions) = kind { return conditions }
+        return []
+    }
+
+    /// The statement to attest, for an attestation gate.
+    public var attestation: String? {
+        if case .attestation(let statement) = kind { return statement }
+        return nil
     }
 
     /// The categories whose reports this gate reads.
@@ -64,19 +96,29 @@ public struct Gate: Sendable {
 
 /// Every gate file of a project, loaded, validated and merged.
 public struct GateSet: Sendable {
-    /// The gate files read, in the order they were merged.
+    /// The gate files read, in the order they were merged, as shown to the user.
     public let files: [String]
+    /// The same files' paths to open (absolute, or relative to the current directory).
+    public let paths: [String]
     /// The project name (the first `name` given).
     public let name: String?
     public let sources: [ReportSource]
     /// The gates in display order: files in path order, gates in file order.
     public let gates: [Gate]
 
-    public init(files: [String], name: String?, sources: [ReportSource], gates: [Gate]) {
+    /// Where the session log is, relative to the project root, when a gate file says (`log`).
+    public let logPath: String?
+
+    public init(
+        files: [String], paths: [String]? = nil, name: String?, sources: [ReportSource], gates: [Gate],
+        logPath: String? = nil
+    ) {
         self.files = files
+        self.paths = paths ?? files
         self.name = name
         self.sources = sources
         self.gates = gates
+        self.logPath = logPath
     }
 
     /// The phases named by at least one gate, sorted.

@@ -13,12 +13,38 @@ public struct CheckTextRenderer {
         self.verbose = verbose
     }
 
-    public func render(_ verdict: Verdict, gateSet: GateSet) -> String {
+    /// The gate table, the reports read and the verdict; `recorded` says where the check was logged (or why not).
+    public func render(_ verdict: Verdict, gateSet: GateSet, recorded: String? = nil) -> String {
         var rows: [[String]] = []
         var notes: [Int: [String]] = [:]
         for result in verdict.gates {
             let status = result.status.rawValue.uppercased()
-            if result.conditions.count == 1, let only = result.conditions.first {
+            let warnOnly = !result.passed && result.gate.level == .warn ? " (warning only)" : ""
+            if case .attestation(let statement) = result.gate.kind {
+                switch result.attestation {
+                case .attested(let attestation)?:
+                    let note = attestation.note.map { ": \($0)" } ?? ""
+                    rows.append([
+                        status, result.gate.id, "attest: \(statement)", "by \(attestation.by)",
+                        "at \(attestation.time)\(note)",
+                    ])
+                default:
+                    let reason: String
+                    if case .missing(let text)? = result.attestation { reason = text } else { reason = "" }
+                    rows.append([status, result.gate.id, "attest: \(statement)", "not attested", reason + warnOnly])
+                }
+            } else if case .documents = result.gate.kind {
+                let missing = result.documents.count { !$0.satisfied }
+                let value = missing == 0 ? "present" : "\(missing) of \(result.documents.count) missing"
+                rows.append([
+                    status, result.gate.id, "documents: \(result.documents.count)", value, warnOnly.trimmingSpaces,
+                ])
+                notes[rows.count - 1] = result.documents.flatMap { document in
+                    document.satisfied
+                        ? (verbose ? ["- \(document.requirement): \(document.files.joined(separator: ", "))"] : [])
+                        : document.problems.map { "- \($0)" }
+                }
+            } else if result.conditions.count == 1, let only = result.conditions.first {
                 rows.append([status, result.gate.id] + cells(only, gate: result))
                 notes[rows.count - 1] = details(only)
             } else {
@@ -55,6 +81,7 @@ public struct CheckTextRenderer {
         lines.append("")
         lines += reportLines(verdict)
         lines.append(summary(verdict))
+        if let recorded { lines.append(recorded) }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -10,6 +10,18 @@ public indirect enum JSONOutput: Equatable, Sendable {
 
     public static func == (lhs: JSONOutput, rhs: JSONOutput) -> Bool { lhs.rendered() == rhs.rendered() }
 
+    /// The same value, read back from a JSON document (object member order is kept).
+    public init(_ value: JSON5Value) {
+        switch value.kind {
+        case .object(let members): self = .object(members.map { ($0.key, JSONOutput($0.value)) })
+        case .array(let items): self = .array(items.map(JSONOutput.init))
+        case .string(let text): self = .string(text)
+        case .number(let number): self = .number(number)
+        case .bool(let flag): self = .bool(flag)
+        case .null: self = .null
+        }
+    }
+
     /// A string, or null when nil.
     public static func optional(_ text: String?) -> JSONOutput { text.map { .string($0) } ?? .null }
 
@@ -17,6 +29,38 @@ public indirect enum JSONOutput: Equatable, Sendable {
     public static func optional(_ number: Double?) -> JSONOutput {
         guard let number, number.isFinite else { return .null }
         return .number(number)
+    }
+
+    /// The canonical form the session log hashes: object keys sorted by their UTF-8 bytes, recursively, and no
+    /// white space outside strings. Strings escape only `"`, `\` and control characters (as `\n`, `\r`, `\t` or
+    /// `\u00XX`); numbers are integers or the shortest decimal that reads back as the same double.
+    public func canonical() -> String {
+        var text = ""
+        writeCanonical(to: &text)
+        return text
+    }
+
+    private func writeCanonical(to text: inout String) {
+        switch self {
+        case .object(let members):
+            text += "{"
+            let sorted = members.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            for (index, (key, value)) in sorted.enumerated() {
+                if index > 0 { text += "," }
+                text += Self.quoted(key) + ":"
+                value.writeCanonical(to: &text)
+            }
+            text += "}"
+        case .array(let items):
+            text += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { text += "," }
+                item.writeCanonical(to: &text)
+            }
+            text += "]"
+        default:
+            write(to: &text, indent: "")
+        }
     }
 
     /// The document as text: two-space indentation, one member per line, a newline at the end.

@@ -1,0 +1,57 @@
+/// The project a command works on: its root, its gates, and where its session log is.
+struct Project {
+    let root: String
+    /// The gate set; nil for commands that can work without one when the gate files cannot be read.
+    let gateSet: GateSet?
+    let log: SessionLog
+    /// The log's path as shown to the user.
+    let logShown: String
+
+    static let rootOption = OptionSpec(
+        name: "root", value: "dir",
+        help: "The project root that report globs are relative to (default: the current directory).")
+    static let gatesOption = OptionSpec(
+        name: "gates", value: "path", help: "A gate file or a folder of them (default: gates/ under the root).")
+    static let logOption = OptionSpec(
+        name: "log", value: "path",
+        help: "The session log (default: the gate files' log key, else .protocol/log.jsonl under the root).")
+
+    /// Opens the project named by `--root`, `--gates` and `--log`. With `needsGates`, invalid gate files are an
+    /// error (exit 2); without, they only mean the gate files' `log` key is not known, which `--log` or the
+    /// default location replaces.
+    static func open(_ arguments: ParsedArguments, _ invocation: Invocation, needsGates: Bool) -> Result<
+        Project, ExitFailure
+    > {
+        let root = invocation.absolute(arguments.values["root"] ?? ".")
+        var gateSet: GateSet?
+        do {
+            gateSet = try GateLoader.load(gatesPath: arguments.values["gates"].map(invocation.absolute), root: root)
+        } catch {
+            if needsGates {
+                invocation.terminal.writeError(error.errors.map { "error: \($0)" }.joined(separator: "\n") + "\n")
+                return .failure(ExitFailure(code: ExitCode.usage))
+            }
+        }
+        let path: String
+        if let given = arguments.values["log"] {
+            path = invocation.absolute(given)
+        } else if let configured = gateSet?.logPath {
+            path = configured.hasPrefix("/") ? configured : root + "/" + configured
+        } else {
+            path = root + "/.protocol/log.jsonl"
+        }
+        return .success(
+            Project(root: root, gateSet: gateSet, log: SessionLog(path: path), logShown: invocation.shown(path)))
+    }
+
+    /// Reports a log problem on standard error and returns the exit code for it.
+    static func fail(_ error: LogError, _ invocation: Invocation, code: Int32 = ExitCode.usage) -> Int32 {
+        invocation.terminal.writeError("error: \(error.message)\n")
+        return code
+    }
+}
+
+/// A command that already told the user why it stops, with the exit code to return.
+struct ExitFailure: Error {
+    let code: Int32
+}

@@ -1,0 +1,53 @@
+/// `protocol session show [N]`: every check of a session, each gate's values over time, and the attestations.
+enum SessionShowCommand: ToolCommand {
+    static let spec = CommandSpec(
+        name: "session show", abstract: "Show a session's checks, each gate's values over time, and its attestations.",
+        options: [Project.rootOption, Project.gatesOption, Project.logOption],
+        arguments: [(name: "number", help: "The session (default: the open one, else the latest).", repeating: false)],
+        argumentsOptional: true)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
+        switch SessionChoice.choose(arguments, invocation) {
+        case .success(let (_, session)):
+            invocation.terminal.write(SessionTextRenderer.show(session))
+            return ExitCode.success
+        case .failure(let failure):
+            return failure.code
+        }
+    }
+}
+
+/// Picks the session a command names (`[N]`), by default the open one, else the latest.
+enum SessionChoice {
+    static func choose(_ arguments: ParsedArguments, _ invocation: Invocation) -> Result<
+        (Project, SessionRecord), ExitFailure
+    > {
+        let project: Project
+        switch Project.open(arguments, invocation, needsGates: false) {
+        case .success(let opened): project = opened
+        case .failure(let failure): return .failure(failure)
+        }
+        var wanted: Int?
+        if let text = arguments.positionals.first {
+            guard arguments.positionals.count == 1, let number = Int(text), number > 0 else {
+                invocation.terminal.writeError(
+                    "error: a session is named by its number, not '\(arguments.positionals.joined(separator: " "))'\n")
+                return .failure(ExitFailure(code: ExitCode.usage))
+            }
+            wanted = number
+        }
+        let sessions: [SessionRecord]
+        do {
+            sessions = SessionRecord.group(try project.log.allEntries())
+        } catch {
+            return .failure(ExitFailure(code: Project.fail(error, invocation)))
+        }
+        guard let session = wanted.map({ number in sessions.first { $0.number == number } }) ?? sessions.last else {
+            let known = sessions.isEmpty ? "the log has no sessions" : "sessions: 1 to \(sessions.last?.number ?? 0)"
+            invocation.terminal.writeError(
+                "error: no session \(wanted.map(String.init) ?? "") in \(project.logShown); \(known)\n")
+            return .failure(ExitFailure(code: ExitCode.usage))
+        }
+        return .success((project, session))
+    }
+}
