@@ -1,5 +1,5 @@
 /// `protocol attest GATE --by NAME [--note TEXT]`: records that a person attests an attestation gate.
-enum AttestCommand: ToolCommand {
+enum AttestCommand: ProjectCommand {
     static let spec = CommandSpec(
         name: "attest",
         abstract: "Record that an attestation gate's requirement is met (a review, a sign-off).",
@@ -15,12 +15,9 @@ enum AttestCommand: ToolCommand {
         ],
         arguments: [(name: "gate", help: "The id of an attestation gate.", repeating: false)])
 
-    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
-        let project: Project
-        switch Project.open(arguments, invocation, needsGates: true) {
-        case .success(let opened): project = opened
-        case .failure(let failure): return failure.code
-        }
+    static let needsGates = true
+
+    static func run(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
         let gates = project.gateSet?.gates ?? []
         guard arguments.positionals.count == 1, let id = arguments.positionals.first else {
             return usage("give exactly one gate", invocation)

@@ -1,6 +1,6 @@
 /// `protocol check`: loads the gate files, reads the reports they declare, evaluates every gate, and records the
 /// check in the session log.
-enum CheckCommand: ToolCommand {
+enum CheckCommand: ProjectCommand {
     static let spec = CommandSpec(
         name: "check",
         abstract: "Evaluate the project's gates against its reports.",
@@ -26,13 +26,10 @@ enum CheckCommand: ToolCommand {
                 help: "Store each report file content-addressed under the log's evidence/ folder."),
         ])
 
-    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
+    static let needsGates = true
+
+    static func run(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
         let terminal = invocation.terminal
-        let project: Project
-        switch Project.open(arguments, invocation, needsGates: true) {
-        case .success(let opened): project = opened
-        case .failure(let failure): return failure.code
-        }
         guard let gateSet = project.gateSet else { return ExitCode.usage }
         var gates = gateSet.gates
         let phase = arguments.values["phase"]

@@ -1,5 +1,5 @@
 /// `protocol log verify [--head HASH]`: recomputes the hash chain (and stored evidence).
-enum LogVerifyCommand: ToolCommand {
+enum LogVerifyCommand: ProjectCommand {
     static let spec = CommandSpec(
         name: "log verify",
         abstract: "Recompute the log's hash chain and stored evidence; name the first bad entry.",
@@ -13,12 +13,9 @@ enum LogVerifyCommand: ToolCommand {
             Project.rootOption, Project.gatesOption, Project.logOption,
         ])
 
-    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
-        let project: Project
-        switch Project.open(arguments, invocation, needsGates: false) {
-        case .success(let opened): project = opened
-        case .failure(let failure): return failure.code
-        }
+    static let needsGates = false
+
+    static func run(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
         guard project.log.exists else {
             invocation.terminal.writeError("error: there is no session log at \(project.logShown)\n")
             return ExitCode.usage
@@ -45,18 +42,15 @@ enum LogVerifyCommand: ToolCommand {
 }
 
 /// `protocol log head`: the hash of the last entry, to keep elsewhere and verify against later.
-enum LogHeadCommand: ToolCommand {
+enum LogHeadCommand: ProjectCommand {
     static let spec = CommandSpec(
         name: "log head",
         abstract: "Print the hash of the log's last entry (keep it to detect a cut tail with log verify --head).",
         options: [Project.rootOption, Project.gatesOption, Project.logOption])
 
-    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
-        let project: Project
-        switch Project.open(arguments, invocation, needsGates: false) {
-        case .success(let opened): project = opened
-        case .failure(let failure): return failure.code
-        }
+    static let needsGates = false
+
+    static func run(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
         do {
             switch try project.log.tail() {
             case .empty:
@@ -76,18 +70,15 @@ enum LogHeadCommand: ToolCommand {
 }
 
 /// `protocol log repair`: sets a torn last line aside and records that.
-enum LogRepairCommand: ToolCommand {
+enum LogRepairCommand: ProjectCommand {
     static let spec = CommandSpec(
         name: "log repair",
         abstract: "Set a torn last line aside (into a file beside the log) and record a log.repair entry.",
         options: [Project.rootOption, Project.gatesOption, Project.logOption])
 
-    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
-        let project: Project
-        switch Project.open(arguments, invocation, needsGates: false) {
-        case .success(let opened): project = opened
-        case .failure(let failure): return failure.code
-        }
+    static let needsGates = false
+
+    static func run(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
         do {
             guard let saved = try project.log.repair(time: invocation.clock()) else {
                 invocation.terminal.write("\(project.logShown) is not torn: nothing to repair.\n")

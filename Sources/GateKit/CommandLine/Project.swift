@@ -55,3 +55,19 @@ struct Project {
 struct ExitFailure: Error {
     let code: Int32
 }
+
+/// A command that works on a project: the project is opened (and the errors of opening it reported) before it runs.
+protocol ProjectCommand: ToolCommand {
+    /// Whether invalid gate files stop the command (exit 2), or only hide the gate files' `log` key.
+    static var needsGates: Bool { get }
+    static func run(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation) -> Int32
+}
+
+extension ProjectCommand {
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
+        switch Project.open(arguments, invocation, needsGates: needsGates) {
+        case .success(let project): return run(project, arguments, invocation)
+        case .failure(let failure): return failure.code
+        }
+    }
+}

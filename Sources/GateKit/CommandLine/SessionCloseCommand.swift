@@ -1,17 +1,14 @@
 /// `protocol session close`: closes the open session, only when its latest check passed every gate and every
 /// attestation gate is attested.
-enum SessionCloseCommand: ToolCommand {
+enum SessionCloseCommand: ProjectCommand {
     static let spec = CommandSpec(
         name: "session close",
         abstract: "Close the open session; refused unless its latest check passed and every attestation is in.",
         options: [Project.rootOption, Project.gatesOption, Project.logOption])
 
-    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
-        let project: Project
-        switch Project.open(arguments, invocation, needsGates: true) {
-        case .success(let opened): project = opened
-        case .failure(let failure): return failure.code
-        }
+    static let needsGates = true
+
+    static func run(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
         let attestationGates = (project.gateSet?.gates ?? []).filter { $0.attestation != nil }
         var refusal: [String] = []
         do {

@@ -1,5 +1,5 @@
 /// `protocol session export [N] [--vsa]`: the session's verdict as an in-toto Statement (or a SLSA VSA).
-enum SessionExportCommand: ToolCommand {
+enum SessionExportCommand: ProjectCommand {
     static let spec = CommandSpec(
         name: "session export",
         abstract: "Write a session's verdict as an in-toto Statement v1 (or, with --vsa, a SLSA VSA v1).",
@@ -15,11 +15,13 @@ enum SessionExportCommand: ToolCommand {
         arguments: [(name: "number", help: "The session (default: the open one, else the latest).", repeating: false)],
         argumentsOptional: true)
 
-    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
-        switch SessionChoice.choose(arguments, invocation) {
+    static let needsGates = false
+
+    static func run(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
+        switch SessionChoice.choose(project, arguments, invocation) {
         case .failure(let failure):
             return failure.code
-        case .success(let (project, session)):
+        case .success(let session):
             do {
                 let document =
                     arguments.flags.contains("vsa")

@@ -1,14 +1,16 @@
 /// `protocol session show [N]`: every check of a session, each gate's values over time, and the attestations.
-enum SessionShowCommand: ToolCommand {
+enum SessionShowCommand: ProjectCommand {
     static let spec = CommandSpec(
         name: "session show", abstract: "Show a session's checks, each gate's values over time, and its attestations.",
         options: [Project.rootOption, Project.gatesOption, Project.logOption],
         arguments: [(name: "number", help: "The session (default: the open one, else the latest).", repeating: false)],
         argumentsOptional: true)
 
-    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
-        switch SessionChoice.choose(arguments, invocation) {
-        case .success(let (_, session)):
+    static let needsGates = false
+
+    static func run(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
+        switch SessionChoice.choose(project, arguments, invocation) {
+        case .success(let session):
             invocation.terminal.write(SessionTextRenderer.show(session))
             return ExitCode.success
         case .failure(let failure):
@@ -19,14 +21,9 @@ enum SessionShowCommand: ToolCommand {
 
 /// Picks the session a command names (`[N]`), by default the open one, else the latest.
 enum SessionChoice {
-    static func choose(_ arguments: ParsedArguments, _ invocation: Invocation) -> Result<
-        (Project, SessionRecord), ExitFailure
-    > {
-        let project: Project
-        switch Project.open(arguments, invocation, needsGates: false) {
-        case .success(let opened): project = opened
-        case .failure(let failure): return .failure(failure)
-        }
+    static func choose(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation)
+        -> Result<SessionRecord, ExitFailure>
+    {
         var wanted: Int?
         if let text = arguments.positionals.first {
             guard arguments.positionals.count == 1, let number = Int(text), number > 0 else {
@@ -48,6 +45,6 @@ enum SessionChoice {
                 "error: no session \(wanted.map(String.init) ?? "") in \(project.logShown); \(known)\n")
             return .failure(ExitFailure(code: ExitCode.usage))
         }
-        return .success((project, session))
+        return .success(session)
     }
 }

@@ -1,5 +1,5 @@
 /// `protocol session start TITLE`: opens a session and prints its number.
-enum SessionStartCommand: ToolCommand {
+enum SessionStartCommand: ProjectCommand {
     static let spec = CommandSpec(
         name: "session start",
         abstract: "Open a session for a piece of work; prints its number.",
@@ -10,12 +10,9 @@ enum SessionStartCommand: ToolCommand {
         options: [Project.rootOption, Project.gatesOption, Project.logOption],
         arguments: [(name: "title", help: "What the work is, e.g. \"Release 2.3\".", repeating: true)])
 
-    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
-        let project: Project
-        switch Project.open(arguments, invocation, needsGates: false) {
-        case .success(let opened): project = opened
-        case .failure(let failure): return failure.code
-        }
+    static let needsGates = false
+
+    static func run(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
         let title = arguments.positionals.joined(separator: " ")
         var refusal: String?
         do {

@@ -1,15 +1,12 @@
 /// `protocol session status`: the open session, its latest verdict and what is still to attest.
-enum SessionStatusCommand: ToolCommand {
+enum SessionStatusCommand: ProjectCommand {
     static let spec = CommandSpec(
         name: "session status", abstract: "Show the open session: its checks, latest verdict and missing attestations.",
         options: [Project.rootOption, Project.gatesOption, Project.logOption])
 
-    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
-        let project: Project
-        switch Project.open(arguments, invocation, needsGates: false) {
-        case .success(let opened): project = opened
-        case .failure(let failure): return failure.code
-        }
+    static let needsGates = false
+
+    static func run(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
         do {
             switch try project.log.openSession() {
             case .none(let next):
