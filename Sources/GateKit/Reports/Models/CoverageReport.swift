@@ -19,6 +19,11 @@ public struct CoverageCount: Equatable, Sendable {
 }
 
 /// The coverage of one source file, as a report states it.
+///
+/// The counts are what the producing tool's own summary counts. The maps, when the format has line detail, say
+/// which lines (and how many branches of each line) are covered: they let several reports of one file be unioned
+/// and let `protocol explain` list uncovered line ranges. A reader gives `lineMap` only when its `lines` count is
+/// a count of lines (Go's coverprofile counts statements, so it gives none).
 public struct FileCoverage: Equatable, Sendable {
     /// The source path as written in the report (before any `strip` or root mapping).
     public var path: String
@@ -27,18 +32,42 @@ public struct FileCoverage: Equatable, Sendable {
     public var branches: CoverageCount?
     /// Nil when the report carries no function data for this file.
     public var functions: CoverageCount?
+    /// Which lines are instrumented and covered, when the report says; `lineMap.count` equals `lines` then.
+    public var lineMap: LineCoverageMap?
+    /// Covered and total branches of each line, when the report gives them per line.
+    public var branchMap: BranchCoverageMap?
 
-    public init(path: String, lines: CoverageCount, branches: CoverageCount? = nil, functions: CoverageCount? = nil) {
+    public init(
+        path: String, lines: CoverageCount, branches: CoverageCount? = nil, functions: CoverageCount? = nil,
+        lineMap: LineCoverageMap? = nil, branchMap: BranchCoverageMap? = nil
+    ) {
         self.path = path
         self.lines = lines
         self.branches = branches
         self.functions = functions
+        self.lineMap = lineMap
+        self.branchMap = branchMap
+    }
+
+    /// A file whose line counts come from its line map.
+    public init(
+        path: String, lineMap: LineCoverageMap, branches: CoverageCount? = nil, functions: CoverageCount? = nil,
+        branchMap: BranchCoverageMap? = nil
+    ) {
+        self.init(
+            path: path, lines: lineMap.count, branches: branches ?? branchMap?.count, functions: functions,
+            lineMap: lineMap, branchMap: branchMap)
     }
 }
 
 /// A coverage report: one entry per source file, in the order the report lists them.
 public struct CoverageReport: Equatable, Sendable {
     public var files: [FileCoverage]
+    /// Folders the report says its relative file paths are relative to (Cobertura's `<sources>`), in order.
+    public var sourceRoots: [String]
 
-    public init(files: [FileCoverage]) { self.files = files }
+    public init(files: [FileCoverage], sourceRoots: [String] = []) {
+        self.files = files
+        self.sourceRoots = sourceRoots
+    }
 }

@@ -11,10 +11,12 @@
 ///   any of its `FNA` aliases ran). Sections without function records but with `FNF`/`FNH` use those totals.
 /// Stated `LF`/`LH`/`BRF`/`BRH`/`FNF`/`FNH` never override detail records: some producers count repeated records.
 ///
-/// Memory: line maps (2 bits a line) and branch and function identities are kept only for the section being read;
-/// a finished section leaves its counts. When a file appears in more than one section, a second pass over the
-/// tracefile unions exactly those files' lines, branches and functions, so memory follows the number of source
-/// files, not the size of the report.
+/// Detail kept for merging with other reports and for `protocol explain`: each file's line map (2 bits a line,
+/// unioned across sections) and its branches per line.
+///
+/// Memory: branch and function identities are kept only for the section being read; a finished section leaves its
+/// counts. When a file's branches or functions appear in more than one section, a second pass over the tracefile
+/// unions exactly those files, so memory follows the number of source files, not the size of the report.
 public enum LCOVReader: ReportReader {
     public static let category = ReportCategory.coverage
     public static let displayName = "LCOV tracefile"
@@ -83,6 +85,8 @@ struct LCOVItemSet {
 struct LCOVSection {
     var lines = LineCoverageMap()
     var branches = LCOVItemSet()
+    /// Branch records per line (repeated records of one branch count again: the item set has the exact count).
+    var branchesPerLine: [UInt32: CoverageCount] = [:]
     var functions = LCOVItemSet()
     /// lcov 2.2 `FNL` leaders by index: start line, whether an alias ran, the first alias's name.
     var functionLeaders: [Int: (startLine: Int, hit: Bool, name: UInt64?)] = [:]
@@ -94,8 +98,10 @@ struct LCOVSection {
         switch record {
         case .line(let number, let hit):
             lines.record(line: number, hit: hit)
-        case .branch(let key, let taken):
+        case .branch(let line, let key, let taken):
             branches.insert(key, covered: taken)
+            let known = branchesPerLine[line] ?? .zero
+            branchesPerLine[line] = CoverageCount(covered: known.covered + (taken ? 1 : 0), total: known.total + 1)
         case .function(let name):
             functions.insert(FNV1a.hash(name), covered: false)
         case .functionHit(let name, let hit):
@@ -138,26 +144,34 @@ struct LCOVSection {
 /// One source file's coverage across all its sections.
 struct LCOVFile {
     var path: String
-    var lines: CoverageCount?
+    /// Every `DA` line of every section, unioned.
+    var lines = LineCoverageMap()
+    var branchMap = BranchCoverageMap()
     var statedLines: CoverageCount?
     var branches: CoverageCount?
     var functions: CoverageCount?
-    /// Lines, branches or functions of this file appear in several sections: the union pass must count them.
+    /// Branches or functions of this file appear in several sections: the union pass must count them.
     var needsUnion = false
 
     var coverage: FileCoverage {
-        FileCoverage(path: path, lines: lines ?? statedLines ?? .zero, branches: branches, functions: functions)
+        if lines.isEmpty {
+            return FileCoverage(path: path, lines: statedLines ?? .zero, branches: branches, functions: functions)
+        }
+        return FileCoverage(
+            path: path, lineMap: lines, branches: branches, functions: functions,
+            branchMap: branchMap.isEmpty ? nil : branchMap)
     }
 
-    /// Folds a finished section in. The counts of a second section cannot be unioned with the first's: the file is
-    /// marked for the union pass, which counts its records again.
+    /// Folds a finished section in. Branch and function counts of a second section cannot be unioned from counts:
+    /// the file is marked for the union pass, which counts its records again.
     mutating func fold(_ section: LCOVSection) throws(InputError) {
         let statedBranches = try section.statedCount(found: .branchesFound, hit: .branchesHit)
         let statedFunctions = try section.statedCount(found: .functionsFound, hit: .functionsHit)
         if let statedLines = try section.statedCount(found: .linesFound, hit: .linesHit) {
             self.statedLines = self.statedLines.map { Self.larger($0, statedLines) } ?? statedLines
         }
-        lines = fold(section.lines.isEmpty ? nil : section.lines.count, into: lines)
+        lines.merge(section.lines)
+        for (line, count) in section.branchesPerLine { branchMap.record(line: line, count) }
         branches = fold(section.branches.count ?? statedBranches, into: branches)
         functions = fold(section.allFunctions.count ?? statedFunctions, into: functions)
     }
@@ -263,7 +277,7 @@ enum LCOVFirstPass {
     }
 }
 
-/// The second pass, over files that appear in several sections: unions their lines, branches and functions.
+/// The second pass, over files whose branches or functions appear in several sections: unions them exactly.
 enum LCOVUnionPass {
     static func run(_ input: InputBuffer, files: inout [LCOVFile], only wanted: Set<Int>) throws(InputError) {
         var indexByPath: [String: Int] = [:]
@@ -276,7 +290,7 @@ enum LCOVUnionPass {
             switch record {
             case .sourceFile:
                 current = walker.sectionPath.flatMap { indexByPath[$0] }
-                // Lines go straight into the file's union; the map is moved out of the dictionary meanwhile.
+                // The union so far is moved out of the dictionary while the section adds to it.
                 section = current.flatMap { unions.removeValue(forKey: $0) } ?? LCOVSection()
                 section.functionLeaders = [:]
             case .endOfRecord:
@@ -285,12 +299,13 @@ enum LCOVUnionPass {
                 section.functions = section.allFunctions
                 section.functionLeaders = [:]
                 unions[file] = section
+            case .line:
+                break
             default:
                 if current != nil { section.add(record) }
             }
         }
         for (index, union) in unions {
-            if !union.lines.isEmpty { files[index].lines = union.lines.count }
             if let count = union.branches.count { files[index].branches = count }
             if let count = union.functions.count { files[index].functions = count }
         }

@@ -17,7 +17,7 @@ enum LCOVRecord {
     /// `FNA:<index>,<count>,<name>` (lcov 2.2: one alias of function `index`)
     case functionAlias(index: Int, hit: Bool, name: ByteSpan)
     /// `BRDA:<line>,[e]<block>,<branch>,<taken>` — identity is the line, block and branch fields.
-    case branch(key: UInt64, taken: Bool)
+    case branch(line: UInt32, key: UInt64, taken: Bool)
     /// `LF:`, `LH:`, `BRF:`, `BRH:`, `FNF:`, `FNH:` — totals the producer states for the section.
     case stated(StatedTotal, Int)
     /// `end_of_record`
@@ -154,7 +154,8 @@ enum LCOVRecord {
             rest = rest.dropFirst(lastComma + 1)
         }
         let taken = rest == "-" ? false : try isHit(rest, "BRDA")
-        return .branch(key: branchIdentity(line: line, block: block, branch: branchField), taken: taken)
+        return .branch(
+            line: UInt32(line), key: branchIdentity(line: line, block: block, branch: branchField), taken: taken)
     }
 
     /// The identity of a branch: line, block and branch packed when they are small numbers (gcc, llvm, istanbul),
