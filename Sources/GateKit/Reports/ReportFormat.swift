@@ -1,7 +1,26 @@
 /// Every report format protocol reads, with the reader that reads it.
+///
+/// Content recognition tries the formats in this order, so a format whose files could also look like a later
+/// one's comes first.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case lcov
     case llvmCovJSON = "llvm-cov-json"
+    case cobertura
+    case clover
+    case jacoco
+    case jacocoCSV = "jacoco-csv"
+    case openCover = "opencover"
+    case coveragePyJSON = "coveragepy-json"
+    case istanbul
+    case istanbulSummary = "istanbul-summary"
+    case coveralls
+    case goCoverprofile = "go-coverprofile"
+    case simpleCov = "simplecov"
+    case simpleCovLastRun = "simplecov-last-run"
+    case simpleCovJSON = "simplecov-json"
+    case sonarGeneric = "sonar-generic"
+    case gcovrJSON = "gcovr-json"
+    case gcovrSummary = "gcovr-summary"
     case junit
     case diagnostics
 
@@ -10,6 +29,22 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         switch self {
         case .lcov: return LCOVReader.self
         case .llvmCovJSON: return LLVMCovJSONReader.self
+        case .cobertura: return CoberturaReader.self
+        case .clover: return CloverReader.self
+        case .jacoco: return JaCoCoReader.self
+        case .jacocoCSV: return JaCoCoCSVReader.self
+        case .openCover: return OpenCoverReader.self
+        case .coveragePyJSON: return CoveragePyJSONReader.self
+        case .istanbul: return IstanbulReader.self
+        case .istanbulSummary: return IstanbulSummaryReader.self
+        case .coveralls: return CoverallsReader.self
+        case .goCoverprofile: return GoCoverprofileReader.self
+        case .simpleCov: return SimpleCovReader.self
+        case .simpleCovLastRun: return SimpleCovLastRunReader.self
+        case .simpleCovJSON: return SimpleCovJSONReader.self
+        case .sonarGeneric: return SonarGenericReader.self
+        case .gcovrJSON: return GcovrJSONReader.self
+        case .gcovrSummary: return GcovrSummaryReader.self
         case .junit: return JUnitXMLReader.self
         case .diagnostics: return DiagnosticsReader.self
         }

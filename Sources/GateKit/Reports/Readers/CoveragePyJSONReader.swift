@@ -1,0 +1,9 @@
+/// Placeholder while the reader is written.
+public enum CoveragePyJSONReader: ReportReader {
+    public static let category = ReportCategory.coverage
+    public static let displayName = "coverage.py JSON"
+    public static func recognizes(_ head: ContentHead) -> Bool { false }
+    public static func read(_ input: InputBuffer) throws(InputError) -> Report {
+        throw InputError("not yet implemented")
+    }
+}
