@@ -89,7 +89,9 @@ import Testing
         let key = #expect(throws: ConditionSyntaxError.self) {
             try ConditionParser.parse(#"coverage.lines{pth="x"} >= 95%"#)
         }
-        #expect(key?.message == "coverage.lines has no selector 'pth'; it accepts path (did you mean 'path'?)")
+        #expect(
+            key?.message
+                == "coverage.lines has no selector 'pth'; it accepts path, per, min_lines (did you mean 'path'?)")
         #expect(key?.column == 16)
     }
 

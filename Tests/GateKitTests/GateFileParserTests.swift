@@ -149,7 +149,7 @@ import Testing
         )
         #expect(
             error(#"{protocol: 1, reports: {coverage: 3}, gates: []}"#)
-                == "gates/g.json5:1:35: reports.coverage: expected a glob, a list of globs or { paths, format, strip, include, exclude }, found a number"
+                == "gates/g.json5:1:35: reports.coverage: expected a glob, a list of globs or { paths, format, strip, map, require_files, include, exclude }, found a number"
         )
         #expect(
             error(#"{protocol: 1, reports: {coverage: "a/[b"}, gates: []}"#).hasPrefix(

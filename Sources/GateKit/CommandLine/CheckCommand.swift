@@ -90,7 +90,7 @@ enum CheckCommand: ProjectCommand {
     }
 
     /// The attestations of the open session, read only when an attestation gate needs them.
-    private static func evaluationContext(_ gates: [Gate], project: Project) throws(LogError) -> Evaluator.Context {
+    static func evaluationContext(_ gates: [Gate], project: Project) throws(LogError) -> Evaluator.Context {
         guard gates.contains(where: { $0.attestation != nil }) else { return Evaluator.Context(root: project.root) }
         guard case .session(let number) = try project.log.openSession() else {
             return Evaluator.Context(

@@ -46,18 +46,48 @@ public enum Evaluator {
         return Verdict(gates: results, reports: reports, problems: problems)
     }
 
+    /// A per-item condition holds when it holds for every item. Its value is the worst item's (the lowest for
+    /// `>`/`>=`, the highest for `<`/`<=`, the first failing one for `==`/`!=`); the failing items, worst first,
+    /// are the offenders.
+    static func evaluate(_ condition: Condition, items: [MeasuredItem], _ measurement: Measurement) -> ConditionResult {
+        let distance: (MeasuredItem) -> Double
+        switch condition.comparison {
+        case .greater, .greaterOrEqual: distance = { condition.threshold - $0.value }
+        case .less, .lessOrEqual: distance = { $0.value - condition.threshold }
+        case .equal, .notEqual: distance = { abs($0.value - condition.threshold) }
+        }
+        let failing = items.filter { !condition.comparison.holds($0.value, condition.threshold) }
+            .sorted { (distance($0), $1.name) > (distance($1), $0.name) }
+        let worst = failing.first ?? items.max { distance($0) < distance($1) } ?? items[0]
+        var result = measurement
+        result.value = worst.value
+        result.basis =
+            failing.isEmpty
+            ? "\(measurement.basis ?? ""); all hold, the closest: \(worst.name)"
+            : "\(failing.count) of \(measurement.basis ?? "") fail; the worst: \(worst.name) (\(worst.basis))"
+        result.offenders = failing.map {
+            "\($0.name): \(NumberFormatting.quantity($0.value, condition.metric.unit, against: condition.threshold)) "
+                + "(\($0.basis))"
+        }
+        return ConditionResult(condition: condition, measurement: result, reason: nil, passed: failing.isEmpty)
+    }
+
     static func evaluate(_ condition: Condition, store: MetricStore, problems: [String]) -> ConditionResult {
         if !problems.isEmpty {
             return ConditionResult(
                 condition: condition, measurement: nil, reason: problems.joined(separator: "; "), passed: false)
         }
-        switch store.measure(condition.metric, selector: condition.selector) {
+        switch store.measure(
+            condition.metric, selector: condition.selector, perFile: condition.perFile,
+            minimumLines: condition.minimumLines)
+        {
         case .unavailable(let reason):
             return ConditionResult(condition: condition, measurement: nil, reason: reason, passed: false)
         case .measured(let measurement):
             if let vacuous = measurement.vacuous {
                 return ConditionResult(condition: condition, measurement: measurement, reason: vacuous, passed: false)
             }
+            if let items = measurement.items { return evaluate(condition, items: items, measurement) }
             return ConditionResult(
                 condition: condition, measurement: measurement, reason: nil,
                 passed: condition.comparison.holds(measurement.value, condition.threshold))

@@ -81,6 +81,22 @@ public struct ReportUse: Sendable, Equatable {
     public let format: ReportFormat
     public let category: ReportCategory
     public let byteCount: Int
+    /// How many source paths the report names (coverage reports).
+    public let sourcePaths: Int
+    /// The source paths that name no file under the project root, as written in the report.
+    public let unmatchedPaths: [String]
+
+    public init(
+        path: String, format: ReportFormat, category: ReportCategory, byteCount: Int, sourcePaths: Int = 0,
+        unmatchedPaths: [String] = []
+    ) {
+        self.path = path
+        self.format = format
+        self.category = category
+        self.byteCount = byteCount
+        self.sourcePaths = sourcePaths
+        self.unmatchedPaths = unmatchedPaths
+    }
 }
 
 /// The verdict of a check: every gate's result, the reports used and what could not be read.

@@ -90,6 +90,24 @@ public struct Condition: Sendable {
     public let threshold: Double
     /// The threshold as written (`95%`, `200ms`).
     public let thresholdText: String
+    /// `per="file"`: the condition must hold for every selected file, not for their sum.
+    public let perFile: Bool
+    /// `min_lines="N"`: with `per="file"`, files with fewer instrumented lines are left out.
+    public let minimumLines: Int
+
+    public init(
+        text: String, metric: MetricDefinition, selector: [SelectorTerm], comparison: Comparison, threshold: Double,
+        thresholdText: String, perFile: Bool = false, minimumLines: Int = 0
+    ) {
+        self.text = text
+        self.metric = metric
+        self.selector = selector
+        self.comparison = comparison
+        self.threshold = threshold
+        self.thresholdText = thresholdText
+        self.perFile = perFile
+        self.minimumLines = minimumLines
+    }
 
     /// True when `item`'s labels are selected by every term of the selector.
     public func selects(_ labels: (String) -> String?) -> Bool {
@@ -98,9 +116,12 @@ public struct Condition: Sendable {
 
     /// The selector's terms as `key → value` (for the JSON output's `labels`).
     public var labels: [String: String] {
-        Dictionary(selector.map { ($0.key, $0.match == .equals ? $0.value : "\($0.match.rawValue)\($0.value)") }) {
-            first, _ in first
-        }
+        var labels = Dictionary(
+            selector.map { ($0.key, $0.match == .equals ? $0.value : "\($0.match.rawValue)\($0.value)") }
+        ) { first, _ in first }
+        if perFile { labels["per"] = "file" }
+        if minimumLines > 0 { labels["min_lines"] = String(minimumLines) }
+        return labels
     }
 }
 

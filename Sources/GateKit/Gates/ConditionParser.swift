@@ -25,22 +25,23 @@ public enum ConditionParser {
                 column: metricStart)
         }
         cursor.skipSpaces()
-        let selector = try cursor.peek == "{" ? parseSelector(&cursor, metric: metric) : []
+        let terms = try cursor.peek == "{" ? parseSelector(&cursor, metric: metric) : []
+        let (selector, perFile, minimumLines) = try modifiers(terms)
         cursor.skipSpaces()
         let comparison = try parseComparison(&cursor)
         cursor.skipSpaces()
         let (threshold, thresholdText) = try parseThreshold(&cursor, metric: metric)
         return Condition(
             text: text.trimmingSpaces, metric: metric, selector: selector, comparison: comparison,
-            threshold: threshold, thresholdText: thresholdText)
+            threshold: threshold, thresholdText: thresholdText, perFile: perFile, minimumLines: minimumLines)
     }
 
     private static func parseSelector(_ cursor: inout Cursor, metric: MetricDefinition) throws(ConditionSyntaxError)
-        -> [SelectorTerm]
+        -> [(term: SelectorTerm, column: Int)]
     {
         let open = cursor.column
         cursor.advance()
-        var terms: [SelectorTerm] = []
+        var terms: [(term: SelectorTerm, column: Int)] = []
         while true {
             cursor.skipSpaces()
             if cursor.peek == "}" {
@@ -75,7 +76,7 @@ public enum ConditionParser {
             cursor.skipSpaces()
             let value = try parseQuoted(&cursor)
             do {
-                terms.append(try SelectorTerm(key: key, match: match, value: value))
+                terms.append((try SelectorTerm(key: key, match: match, value: value), keyColumn))
             } catch {
                 throw ConditionSyntaxError(error.message, column: keyColumn)
             }
@@ -85,6 +86,37 @@ public enum ConditionParser {
                 throw ConditionSyntaxError("expected ',' or '}' in the selector", column: cursor.column)
             }
         }
+    }
+
+    /// Separates `per` and `min_lines`, which shape the measurement, from the terms that select items.
+    private static func modifiers(_ terms: [(term: SelectorTerm, column: Int)]) throws(ConditionSyntaxError)
+        -> ([SelectorTerm], Bool, Int)
+    {
+        var selector: [SelectorTerm] = []
+        var perFile = false
+        var minimumLines: Int?
+        for (term, column) in terms {
+            switch term.key {
+            case "per":
+                guard term.match == .equals, term.value == "file" else {
+                    throw ConditionSyntaxError(
+                        #"per="file" is the only grouping: the condition must hold for every file"#, column: column)
+                }
+                perFile = true
+            case "min_lines":
+                guard term.match == .equals, let lines = Int(term.value), lines >= 0 else {
+                    throw ConditionSyntaxError(
+                        #"min_lines takes a whole number of lines, e.g. min_lines="20""#, column: column)
+                }
+                minimumLines = lines
+            default:
+                selector.append(term)
+            }
+        }
+        if minimumLines != nil, !perFile {
+            throw ConditionSyntaxError(#"min_lines guards per-file rules: add per="file""#, column: terms.first?.column)
+        }
+        return (selector, perFile, minimumLines ?? 0)
     }
 
     private static func parseQuoted(_ cursor: inout Cursor) throws(ConditionSyntaxError) -> String {

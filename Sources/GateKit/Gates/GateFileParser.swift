@@ -16,7 +16,7 @@ public struct GateFileParser {
     /// The gate-file format version this protocol reads.
     public static let formatVersion = 1
     static let topLevelKeys = ["protocol", "name", "reports", "gates", "log"]
-    static let sourceKeys = ["paths", "format", "strip", "include", "exclude"]
+    static let sourceKeys = ["paths", "format", "strip", "map", "require_files", "include", "exclude"]
     static let gateKeys = ["id", "description", "require", "attest", "documents", "level", "phase"]
     static let gateKinds = ["require", "attest", "documents"]
     static let documentKeys = ["path", "sections"]
@@ -144,6 +144,15 @@ public struct GateFileParser {
             var include: [Glob] = []
             var exclude: [Glob] = []
             if let value = member("strip", in: members) { strip = strings(value, "\(path).strip") }
+            var map: [(from: String, to: String)] = []
+            if let value = member("map", in: members) { map = prefixMap(value, "\(path).map") }
+            var requireFiles: Double?
+            if let value = member("require_files", in: members) {
+                requireFiles = requiredShare(value, "\(path).require_files")
+                if category != .coverage {
+                    fail(value, "\(path).require_files", "require_files applies to coverage reports")
+                }
+            }
             if let value = member("include", in: members) { include = globs(value, "\(path).include") }
             if let value = member("exclude", in: members) { exclude = globs(value, "\(path).exclude") }
             if category == .tests, let filter = member("include", in: members) ?? member("exclude", in: members) {
@@ -153,15 +162,56 @@ public struct GateFileParser {
             }
             guard !patterns.isEmpty else { return nil }
             return ReportSource(
-                category: category, patterns: patterns, format: format, strip: strip, include: include,
+                category: category, patterns: patterns, format: format, strip: strip, map: map,
+                requireFiles: requireFiles, include: include,
                 exclude: exclude, declaredIn: file)
         default:
             fail(
                 value, path,
-                "expected a glob, a list of globs or { paths, format, strip, include, exclude }, found \(value.kindDescription)"
+                "expected a glob, a list of globs or { paths, format, strip, map, require_files, include, exclude }, found \(value.kindDescription)"
             )
             return nil
         }
+    }
+
+    /// `map`: an object of path prefix → replacement.
+    private mutating func prefixMap(_ value: JSON5Value, _ path: String) -> [(from: String, to: String)] {
+        guard case .object(let members) = value.kind, !members.isEmpty else {
+            fail(
+                value, path,
+                "expected an object of prefix → replacement, e.g. { \"/build/src/\": \"Sources/\" }, found \(value.kindDescription)"
+            )
+            return []
+        }
+        var result: [(from: String, to: String)] = []
+        for member in members {
+            guard let replacement = string(member.value, "\(path).\(member.key)") else { continue }
+            if member.key.isEmpty {
+                errors.append(
+                    GateFileError(
+                        file: file, position: member.keyPosition, jsonPath: path,
+                        message: "an empty prefix maps every path: use a non-empty prefix"))
+                continue
+            }
+            result.append((member.key, replacement))
+        }
+        return result
+    }
+
+    /// `require_files`: true (every path), false, or a percentage such as "90%".
+    private mutating func requiredShare(_ value: JSON5Value, _ path: String) -> Double? {
+        switch value.kind {
+        case .bool(let required):
+            return required ? 100 : nil
+        case .string(let text) where text.hasSuffix("%"):
+            if let share = Double(text.dropLast()), share > 0, share <= 100 { return share }
+        default:
+            break
+        }
+        fail(
+            value, path,
+            "expected true, false or a percentage of source paths such as \"90%\", found \(value.kindDescription)")
+        return nil
     }
 
     private mutating func reportFormat(_ value: JSON5Value, category: ReportCategory, path: String) -> ReportFormat? {

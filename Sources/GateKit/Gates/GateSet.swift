@@ -7,6 +7,11 @@ public struct ReportSource: Sendable {
     public let format: ReportFormat?
     /// Prefixes removed from the source paths inside the reports, in order, first match only.
     public let strip: [String]
+    /// Prefix rewrites applied after `strip` (`map: {"/build/src/": "Sources/"}`), first match only.
+    public let map: [(from: String, to: String)]
+    /// The percentage of source paths (0–100) that must name a file under the root (`require_files`); nil when
+    /// unmatched paths are only listed.
+    public let requireFiles: Double?
     /// When not empty, only source paths matching one of these count.
     public let include: [Glob]
     /// Source paths matching one of these do not count.
@@ -16,12 +21,15 @@ public struct ReportSource: Sendable {
 
     public init(
         category: ReportCategory, patterns: [Glob], format: ReportFormat? = nil, strip: [String] = [],
-        include: [Glob] = [], exclude: [Glob] = [], declaredIn: String
+        map: [(from: String, to: String)] = [], requireFiles: Double? = nil, include: [Glob] = [],
+        exclude: [Glob] = [], declaredIn: String
     ) {
         self.category = category
         self.patterns = patterns
         self.format = format
         self.strip = strip
+        self.map = map
+        self.requireFiles = requireFiles
         self.include = include
         self.exclude = exclude
         self.declaredIn = declaredIn

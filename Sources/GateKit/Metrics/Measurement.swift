@@ -9,12 +9,31 @@ public struct Measurement: Sendable, Equatable {
     /// Set when the value is true but says nothing (0 failed tests of 0): `protocol metrics` shows the value,
     /// a gate fails with this reason (fail closed).
     public var vacuous: String?
+    /// For per-item conditions (`per="file"`): every item's value; the condition must hold for each.
+    public var items: [MeasuredItem]?
 
-    public init(value: Double, basis: String? = nil, offenders: [String] = [], vacuous: String? = nil) {
+    public init(
+        value: Double, basis: String? = nil, offenders: [String] = [], vacuous: String? = nil,
+        items: [MeasuredItem]? = nil
+    ) {
         self.value = value
         self.basis = basis
         self.offenders = offenders
         self.vacuous = vacuous
+        self.items = items
+    }
+}
+
+/// One item of a per-item measurement: a file and its value.
+public struct MeasuredItem: Sendable, Equatable {
+    public var name: String
+    public var value: Double
+    public var basis: String
+
+    public init(name: String, value: Double, basis: String) {
+        self.name = name
+        self.value = value
+        self.basis = basis
     }
 }
 

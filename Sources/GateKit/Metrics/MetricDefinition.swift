@@ -17,13 +17,16 @@ public struct MetricDefinition: Sendable, Equatable {
     private static let coverage: [MetricDefinition] = ["lines", "branches", "functions"].flatMap { item in
         [
             MetricDefinition(
-                name: "coverage.\(item)", category: .coverage, unit: .percent, selectorKeys: ["path"],
+                name: "coverage.\(item)", category: .coverage, unit: .percent,
+                selectorKeys: ["path", "per", "min_lines"],
                 meaning: "covered \(item) as a percentage of instrumented \(item)"),
             MetricDefinition(
-                name: "coverage.\(item).covered", category: .coverage, unit: .count, selectorKeys: ["path"],
+                name: "coverage.\(item).covered", category: .coverage, unit: .count,
+                selectorKeys: ["path", "per", "min_lines"],
                 meaning: "covered \(item)"),
             MetricDefinition(
-                name: "coverage.\(item).total", category: .coverage, unit: .count, selectorKeys: ["path"],
+                name: "coverage.\(item).total", category: .coverage, unit: .count,
+                selectorKeys: ["path", "per", "min_lines"],
                 meaning: "instrumented \(item)"),
         ]
     }

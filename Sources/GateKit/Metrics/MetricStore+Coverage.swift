@@ -1,14 +1,16 @@
 extension MetricStore {
-    /// `coverage.lines`, `.branches`, `.functions` and their `.covered`/`.total` counts over the selected files.
-    func measureCoverage(_ metric: MetricDefinition, selector: [SelectorTerm]) -> MetricOutcome {
+    /// `coverage.lines`, `.branches`, `.functions` and their `.covered`/`.total` counts over the selected files;
+    /// per file (each file a measured item) with `perFile`, leaving out files with fewer than `minimumLines`
+    /// instrumented lines.
+    func measureCoverage(_ metric: MetricDefinition, selector: [SelectorTerm], perFile: Bool, minimumLines: Int)
+        -> MetricOutcome
+    {
         let parts = metric.name.split(separator: ".").map(String.init)
         let item = parts[safe: 1] ?? "lines"
         guard !coverageFiles.isEmpty else {
             return .unavailable("the coverage reports list no source files")
         }
-        let selected =
-            selector.isEmpty
-            ? coverageFiles : coverageFiles.filter { file in selector.allSatisfy { $0.selects(file.path) } }
+        let selected = coverageFiles(selectedBy: selector)
         guard !selected.isEmpty else {
             let examples = coverageFiles.prefix(3).map(\.path).joined(separator: ", ")
             let terms = selector.map(\.text).joined(separator: ", ")
@@ -23,6 +25,9 @@ extension MetricStore {
             }
         }
         guard !counts.isEmpty else { return .unavailable("the coverage reports have no \(item) data") }
+        if perFile {
+            return Self.perFile(counts, metric: metric, item: item, minimumLines: minimumLines)
+        }
         let total = counts.reduce(CoverageCount.zero) { $0 + $1.1 }
         let basis =
             "\(NumberFormatting.count(total.total - total.covered)) of \(NumberFormatting.count(total.total)) \(item) uncovered"
@@ -46,6 +51,44 @@ extension MetricStore {
 }
 
 extension MetricStore {
+    /// The coverage files a selector selects, in path order.
+    public func coverageFiles(selectedBy selector: [SelectorTerm]) -> [FileCoverage] {
+        selector.isEmpty
+            ? coverageFiles : coverageFiles.filter { file in selector.allSatisfy { $0.selects(file.path) } }
+    }
+
+    /// Each file's value as a measured item; the evaluator checks every one.
+    static func perFile(
+        _ counts: [(FileCoverage, CoverageCount)], metric: MetricDefinition, item: String, minimumLines: Int
+    ) -> MetricOutcome {
+        let guarded = counts.filter { $0.0.lines.total >= minimumLines }
+        guard !guarded.isEmpty else {
+            return .unavailable("no selected file has at least \(minimumLines) instrumented lines (min_lines)")
+        }
+        let kind = metric.name.split(separator: ".").last
+        var items: [MeasuredItem] = []
+        for (file, count) in guarded {
+            let basis =
+                "\(NumberFormatting.count(count.total - count.covered)) of \(NumberFormatting.count(count.total)) \(item) uncovered"
+            switch kind {
+            case "covered": items.append(MeasuredItem(name: file.path, value: Double(count.covered), basis: basis))
+            case "total": items.append(MeasuredItem(name: file.path, value: Double(count.total), basis: basis))
+            default:
+                // A file with nothing of this kind to cover has no percentage: it is left out, not counted as 100%.
+                if let percent = count.percent {
+                    items.append(MeasuredItem(name: file.path, value: percent, basis: basis))
+                }
+            }
+        }
+        guard !items.isEmpty else { return .unavailable("no selected file has instrumented \(item)") }
+        let skipped = counts.count - guarded.count
+        let basis =
+            "\(NumberFormatting.count(items.count)) files"
+            + (skipped > 0
+                ? " (\(NumberFormatting.count(skipped)) with fewer than \(minimumLines) lines left out)" : "")
+        return .measured(Measurement(value: items[0].value, basis: basis, items: items))
+    }
+
     /// The `limit` files with the most uncovered items, most first (ties in path order), in one pass.
     static func worst(_ counts: [(FileCoverage, CoverageCount)], limit: Int) -> [(FileCoverage, CoverageCount)] {
         var worst: [(FileCoverage, CoverageCount)] = []

@@ -1,8 +1,8 @@
 /// The reports of one check, merged per category, answering "what is this metric for this selection?".
 ///
-/// Coverage files are keyed by their normalised path: a file listed by several reports is counted once (the entry
-/// with more instrumented lines, then more covered lines, wins; line-level merging comes with the coverage readers
-/// that keep line maps). Test suites and lint findings of several reports add up.
+/// Coverage files are keyed by their normalised path: a file listed by several reports is counted once, its
+/// line and branch maps unioned (``FileCoverage/union(_:)``). Test suites and lint findings of several reports add
+/// up.
 public struct MetricStore: Sendable {
     /// A report and the path mapping of the source that declared it.
     public struct Input: Sendable {
@@ -60,10 +60,13 @@ public struct MetricStore: Sendable {
         lintReportCount = counts[.lint] ?? 0
     }
 
-    /// Measures `metric` over the items that `selector` selects.
-    public func measure(_ metric: MetricDefinition, selector: [SelectorTerm] = []) -> MetricOutcome {
+    /// Measures `metric` over the items that `selector` selects; coverage per file with `perFile`.
+    public func measure(
+        _ metric: MetricDefinition, selector: [SelectorTerm] = [], perFile: Bool = false, minimumLines: Int = 0
+    ) -> MetricOutcome {
         switch metric.category {
-        case .coverage: return measureCoverage(metric, selector: selector)
+        case .coverage:
+            return measureCoverage(metric, selector: selector, perFile: perFile, minimumLines: minimumLines)
         case .tests: return measureTests(metric, selector: selector)
         case .lint: return measureLint(metric, selector: selector)
         }
@@ -79,19 +82,22 @@ public struct MetricStore: Sendable {
         return values.isEmpty ? nil : total
     }
 
-    /// The files sorted by path (byte order), one per path: of several entries for one path, the one with more
-    /// instrumented lines, then more covered lines, then the first read.
+    /// The files sorted by path (byte order), one per path: several entries for one path are merged by
+    /// ``FileCoverage/union(_:)``, in the order they were read.
     private static func onePerPath(_ files: [FileCoverage]) -> [FileCoverage] {
         let order = files.indices.sorted { lhs, rhs in
-            let (left, right) = (files[lhs], files[rhs])
-            if left.path != right.path { return left.path.utf8.lexicographicallyPrecedes(right.path.utf8) }
-            if left.lines.total != right.lines.total { return left.lines.total > right.lines.total }
-            if left.lines.covered != right.lines.covered { return left.lines.covered > right.lines.covered }
-            return lhs < rhs
+            let (left, right) = (files[lhs].path, files[rhs].path)
+            return left == right ? lhs < rhs : left.utf8.lexicographicallyPrecedes(right.utf8)
         }
         var result: [FileCoverage] = []
         result.reserveCapacity(order.count)
-        for index in order where result.last?.path != files[index].path { result.append(files[index]) }
+        for index in order {
+            if let last = result.last, last.path == files[index].path {
+                result[result.count - 1] = last.union(files[index])
+            } else {
+                result.append(files[index])
+            }
+        }
         return result
     }
 }

@@ -35,6 +35,8 @@ public enum CheckJSONRenderer {
                         .object([
                             ("path", .string($0.path)), ("format", .string($0.format.rawValue)),
                             ("category", .string($0.category.rawValue)), ("bytes", .integer($0.byteCount)),
+                            ("source_paths", .integer($0.sourcePaths)),
+                            ("unmatched_paths", .array($0.unmatchedPaths.map { .string($0) })),
                         ])
                     })
             ),

@@ -120,10 +120,17 @@ public struct CheckTextRenderer {
                 ]
             }
             let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
-            for row in rows {
+            for (report, row) in zip(verdict.reports, rows) {
                 lines.append(
                     "  " + (0..<3).map { row[$0].padding(toLength: widths[$0]) }.joined(separator: "  ") + "  " + row[3]
                 )
+                if !report.unmatchedPaths.isEmpty {
+                    let shown = report.unmatchedPaths.prefix(verbose ? report.unmatchedPaths.count : 3)
+                    lines.append(
+                        "    \(report.unmatchedPaths.count) of \(report.sourcePaths) source paths name no file under "
+                            + "the root: \(shown.joined(separator: ", "))"
+                            + (shown.count < report.unmatchedPaths.count ? ", …" : ""))
+                }
             }
         }
         let problems = verdict.problems.sorted { $0.key < $1.key }.flatMap { category, messages in
