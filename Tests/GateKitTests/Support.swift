@@ -21,7 +21,7 @@ func decodedBuffer(_ bytes: [UInt8]) throws -> InputBuffer {
 
 /// Writes `bytes` to a fresh temporary file and returns its path.
 func temporaryFile(_ bytes: [UInt8], name: String = "report") throws -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("protocol-tests-\(UUID().uuidString)")
+    let directory = scratchDirectory.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let url = directory.appendingPathComponent(name)
     try Data(bytes).write(to: url)
@@ -41,7 +41,7 @@ let corpusDirectory: String? = {
 
 /// A fresh temporary project folder with the given files (path → contents).
 func temporaryProject(_ files: [String: String]) throws -> String {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("protocol-project-\(UUID().uuidString)")
+    let root = scratchDirectory.appendingPathComponent(UUID().uuidString)
     for (path, contents) in files {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -49,3 +49,12 @@ func temporaryProject(_ files: [String: String]) throws -> String {
     }
     return root.path
 }
+
+/// One folder for every temporary file of this test run, removed when the run ends.
+let scratchDirectory: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "protocol-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: scratchDirectory) }
+    return url
+}()

@@ -55,7 +55,7 @@ func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation
 
 /// A fresh temporary project folder with the given files (path → contents).
 func temporaryProject(_ files: [String: String]) throws -> String {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("protocol-e2e-\(UUID().uuidString)")
+    let root = scratchDirectory.appendingPathComponent(UUID().uuidString)
     for (path, contents) in files {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -63,3 +63,12 @@ func temporaryProject(_ files: [String: String]) throws -> String {
     }
     return root.path
 }
+
+/// One folder for every temporary file of this test run, removed when the run ends.
+let scratchDirectory: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "protocol-e2e-\(ProcessInfo.processInfo.processIdentifier)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: scratchDirectory) }
+    return url
+}()
