@@ -74,7 +74,10 @@ func run(
             (["check", "extra"], "error: unexpected argument 'extra' for 'check'"),
             (["check", "-x"], "error: unknown option '-x' for 'check'"),
             (["metrics"], "error: missing <file>"),
-            (["metrics", "--category", "scan", "a"], "error: --category is one of coverage, tests, lint, not 'scan'"),
+            (
+                ["metrics", "--category", "sca", "a"],
+                "error: --category is one of coverage, tests, lint, scan, not 'sca' (did you mean 'scan'?)"
+            ),
         ]
         for (arguments, message) in cases {
             let result = run(arguments)

@@ -2,23 +2,26 @@ import Testing
 
 @testable import GateKit
 
-/// Builds a store from typed reports, the way a check does after reading the files.
-func store(_ reports: [Report], root: String = "/repo", strip: [String] = [], exclude: [String] = []) throws
-    -> MetricStore
-{
+/// Builds a store from typed reports, the way a check does after reading the files (findings feed `findings`).
+func store(
+    _ reports: [Report], root: String = "/repo", strip: [String] = [], exclude: [String] = [],
+    findings: ReportCategory = .lint, waivers: [ReportCategory: [Waiver]] = [:], today: CalendarDate? = nil
+) throws -> MetricStore {
     let mapping = PathMapping(root: root, strip: strip, exclude: try exclude.map { try Glob($0) })
     return MetricStore(
         reports.enumerated().map { index, report in
-            let format: ReportFormat =
-                switch report.category {
-                case .coverage: .lcov
-                case .tests: .junit
-                case .lint: .diagnostics
+            let (format, category): (ReportFormat, ReportCategory) =
+                switch report {
+                case .coverage: (.lcov, .coverage)
+                case .tests: (.junit, .tests)
+                case .findings: (.diagnostics, findings)
                 }
             return MetricStore.Input(
-                report: LoadedReport(path: "r\(index)", format: format, report: report, byteCount: 0, encoding: .utf8),
+                report: LoadedReport(
+                    path: "r\(index)", format: format, report: report, byteCount: 0, encoding: .utf8,
+                    category: category),
                 mapping: mapping)
-        })
+        }, waivers: waivers, today: today)
 }
 
 func gate(_ id: String, _ conditions: String..., level: GateLevel = .error) throws -> Gate {

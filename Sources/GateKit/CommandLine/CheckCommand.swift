@@ -54,7 +54,9 @@ enum CheckCommand: ProjectCommand {
         let collection = ReportCollector.collect(
             gateSet.sources, root: project.root, categories: Set(gates.flatMap(\.categories)))
         let verdict = Evaluator.evaluate(
-            gates, store: MetricStore(collection.inputs), problems: collection.problems, reports: collection.reports,
+            gates,
+            store: MetricStore(collection.inputs, waivers: gateSet.waivers, today: CalendarDate(invocation.clock())),
+            problems: collection.problems, reports: collection.reports,
             context: context)
         var record: CheckJSONRenderer.Record?
         if recording {

@@ -43,7 +43,8 @@ enum ExplainCommand: ProjectCommand {
         }
         let collection = ReportCollector.collect(
             project.gateSet?.sources ?? [], root: project.root, categories: gate.categories)
-        let store = MetricStore(collection.inputs)
+        let store = MetricStore(
+            collection.inputs, waivers: project.gateSet?.waivers ?? [:], today: CalendarDate(invocation.clock()))
         let verdict = Evaluator.evaluate(
             [gate], store: store, problems: collection.problems, reports: collection.reports, context: context)
         guard let result = verdict.gates.first else { return ExitCode.failure }

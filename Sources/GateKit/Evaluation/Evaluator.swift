@@ -43,7 +43,7 @@ public enum Evaluator {
                     gate: gate, documents: requirements.map { DocumentCheck.check($0, root: context.root) })
             }
         }
-        return Verdict(gates: results, reports: reports, problems: problems)
+        return Verdict(gates: results, reports: reports, problems: problems, waivers: store.waiverStatuses)
     }
 
     /// A per-item condition holds when it holds for every item. Its value is the worst item's (the lowest for

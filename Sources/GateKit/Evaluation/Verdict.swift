@@ -105,6 +105,17 @@ public struct Verdict: Sendable {
     public let reports: [ReportUse]
     /// Problems finding or reading reports, per category: each made that category's conditions fail.
     public let problems: [ReportCategory: [String]]
+    /// How every waiver fared: applied, expired, stale, expiring soon.
+    public let waivers: [WaiverStatus]
+
+    public init(
+        gates: [GateResult], reports: [ReportUse], problems: [ReportCategory: [String]], waivers: [WaiverStatus] = []
+    ) {
+        self.gates = gates
+        self.reports = reports
+        self.problems = problems
+        self.waivers = waivers
+    }
 
     /// True when no gate failed (warnings allowed).
     public var passed: Bool { !gates.contains { $0.status == .fail } }

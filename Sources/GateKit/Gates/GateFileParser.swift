@@ -16,7 +16,7 @@ public struct GateFileParser {
     /// The gate-file format version this protocol reads.
     public static let formatVersion = 1
     static let topLevelKeys = ["protocol", "name", "reports", "gates", "log"]
-    static let sourceKeys = ["paths", "format", "strip", "map", "require_files", "include", "exclude"]
+    static let sourceKeys = ["paths", "format", "strip", "map", "require_files", "include", "exclude", "waivers"]
     static let gateKeys = ["id", "description", "require", "attest", "documents", "level", "phase"]
     static let gateKinds = ["require", "attest", "documents"]
     static let documentKeys = ["path", "sections"]
@@ -146,6 +146,13 @@ public struct GateFileParser {
             if let value = member("strip", in: members) { strip = strings(value, "\(path).strip") }
             var map: [(from: String, to: String)] = []
             if let value = member("map", in: members) { map = prefixMap(value, "\(path).map") }
+            var waiverFile: String?
+            if let value = member("waivers", in: members), let text = string(value, "\(path).waivers") {
+                waiverFile = text
+                if category != .lint && category != .scan {
+                    fail(value, "\(path).waivers", "waivers apply to lint and scan findings")
+                }
+            }
             var requireFiles: Double?
             if let value = member("require_files", in: members) {
                 requireFiles = requiredShare(value, "\(path).require_files")
@@ -164,7 +171,7 @@ public struct GateFileParser {
             return ReportSource(
                 category: category, patterns: patterns, format: format, strip: strip, map: map,
                 requireFiles: requireFiles, include: include,
-                exclude: exclude, declaredIn: file)
+                exclude: exclude, waiverFile: waiverFile, declaredIn: file)
         default:
             fail(
                 value, path,
@@ -216,7 +223,7 @@ public struct GateFileParser {
 
     private mutating func reportFormat(_ value: JSON5Value, category: ReportCategory, path: String) -> ReportFormat? {
         guard let name = string(value, path) else { return nil }
-        let candidates = ReportFormat.allCases.filter { $0.category == category }.map(\.rawValue)
+        let candidates = ReportFormat.allCases.filter { $0.categories.contains(category) }.map(\.rawValue)
         guard let format = ReportFormat(rawValue: name) else {
             fail(
                 value, path,
@@ -224,7 +231,7 @@ public struct GateFileParser {
                     + Suggestions.didYouMean(name, in: candidates))
             return nil
         }
-        guard format.category == category else {
+        guard format.categories.contains(category) else {
             fail(value, path, "'\(name)' is a \(format.category.rawValue) format, not a \(category.rawValue) one")
             return nil
         }

@@ -14,6 +14,7 @@ public enum GateLoader {
                 errors.append(GateFileError(file: shown, message: "cannot read the file: \(error.message)"))
                 continue
             }
+            if Self.isWaiverFile(bytes) { continue }
             do {
                 parsed.append(try GateFileParser.parse(bytes, file: shown))
             } catch {
@@ -21,7 +22,46 @@ public enum GateLoader {
             }
         }
         guard errors.isEmpty else { throw GateFileErrors(errors) }
-        return try merge(parsed, paths: files.map(\.0))
+        var set = try merge(parsed, paths: files.map(\.0))
+        set.sources = try readWaivers(set.sources, root: root)
+        return set
+    }
+
+    /// A file with a top-level `waivers` list and no `protocol` key is a waiver file kept beside the gate files
+    /// (`gates/waivers.json5`), not a gate file.
+    static func isWaiverFile(_ bytes: [UInt8]) -> Bool {
+        guard let document = try? JSON5.parse(bytes) else { return false }
+        return document["waivers"] != nil && document["protocol"] == nil
+    }
+
+    /// Reads the waiver file of every source that names one (relative to the root).
+    static func readWaivers(_ sources: [ReportSource], root: String) throws(GateFileErrors) -> [ReportSource] {
+        var errors: [GateFileError] = []
+        var read: [String: [Waiver]] = [:]
+        var result = sources
+        for index in result.indices {
+            guard let file = result[index].waiverFile else { continue }
+            if let known = read[file] {
+                result[index].waivers = known
+                continue
+            }
+            do {
+                let bytes = try FileSystem.contents(of: file.hasPrefix("/") ? file : root + "/" + file)
+                read[file] = try WaiverFile.parse(bytes, file: file)
+            } catch let error as GateFileErrors {
+                errors += error.errors
+            } catch let error as InputError {
+                errors.append(
+                    GateFileError(
+                        file: result[index].declaredIn, jsonPath: "reports.\(result[index].category.rawValue).waivers",
+                        message: "cannot read the waiver file \(file): \(error.message)"))
+            } catch {
+                errors.append(GateFileError(file: file, message: "\(error)"))
+            }
+            result[index].waivers = read[file] ?? []
+        }
+        guard errors.isEmpty else { throw GateFileErrors(errors) }
+        return result
     }
 
     /// Merges parsed gate files: gate ids must be unique across files, and every category a gate reads must have

@@ -16,14 +16,19 @@ public struct ReportSource: Sendable {
     public let include: [Glob]
     /// Source paths matching one of these do not count.
     public let exclude: [Glob]
+    /// The waiver file (`waivers`), relative to the root, for lint and scan reports.
+    public let waiverFile: String?
+    /// The waivers read from it (filled in by ``GateLoader``).
+    public var waivers: [Waiver] = []
     /// The gate file that declared it.
     public let declaredIn: String
 
     public init(
         category: ReportCategory, patterns: [Glob], format: ReportFormat? = nil, strip: [String] = [],
         map: [(from: String, to: String)] = [], requireFiles: Double? = nil, include: [Glob] = [],
-        exclude: [Glob] = [], declaredIn: String
+        exclude: [Glob] = [], waiverFile: String? = nil, declaredIn: String
     ) {
+        self.waiverFile = waiverFile
         self.category = category
         self.patterns = patterns
         self.format = format
@@ -110,7 +115,7 @@ public struct GateSet: Sendable {
     public let paths: [String]
     /// The project name (the first `name` given).
     public let name: String?
-    public let sources: [ReportSource]
+    public internal(set) var sources: [ReportSource]
     /// The gates in display order: files in path order, gates in file order.
     public let gates: [Gate]
 
@@ -127,6 +132,11 @@ public struct GateSet: Sendable {
         self.sources = sources
         self.gates = gates
         self.logPath = logPath
+    }
+
+    /// The waivers of every source of each category.
+    public var waivers: [ReportCategory: [Waiver]] {
+        Dictionary(grouping: sources, by: \.category).mapValues { $0.flatMap(\.waivers) }
     }
 
     /// The phases named by at least one gate, sorted.

@@ -9,7 +9,7 @@ public struct MetricDefinition: Sendable, Equatable {
     public let meaning: String
 
     /// Every metric protocol knows, in display order.
-    public static let all: [MetricDefinition] = coverage + tests + lint
+    public static let all: [MetricDefinition] = coverage + tests + lint + scan
 
     /// The metric called `name`, if it exists.
     public static func named(_ name: String) -> MetricDefinition? { all.first { $0.name == name } }
@@ -67,4 +67,21 @@ public struct MetricDefinition: Sendable, Equatable {
             name: "lint.total", category: .lint, unit: .count, selectorKeys: ["tool", "rule", "path"],
             meaning: "all findings"),
     ]
+
+    private static let scan: [MetricDefinition] =
+        Severity.allCases.map { severity in
+            MetricDefinition(
+                name: "vulns.\(severity.rawValue)", category: .scan, unit: .count,
+                selectorKeys: ["tool", "kind", "id", "package", "path"],
+                meaning: "open \(severity.rawValue)-severity findings after deduplication and waivers")
+        } + [
+            MetricDefinition(
+                name: "vulns.total", category: .scan, unit: .count,
+                selectorKeys: ["tool", "kind", "id", "package", "path"],
+                meaning: "all open findings after deduplication and waivers"),
+            MetricDefinition(
+                name: "vulns.waived", category: .scan, unit: .count,
+                selectorKeys: ["tool", "kind", "id", "package", "path"],
+                meaning: "findings an active waiver covers"),
+        ]
 }

@@ -33,6 +33,7 @@ extension MetricStore {
         case .coverage: return coverageReportCount
         case .tests: return testReportCount
         case .lint: return lintReportCount
+        case .scan: return scanReportCount
         }
     }
 
@@ -41,8 +42,8 @@ extension MetricStore {
         let values: Set<String>
         switch key {
         case "suite": values = Set(suites.map(\.name))
-        case "tool": values = Set(findings.map(\.tool))
-        default: values = Set(findings.compactMap(\.rule))
+        case "tool": values = Set((lint.open + scan.open).map(\.tool))
+        default: values = Set(lint.open.compactMap(\.rule))
         }
         guard values.count <= Self.breakdownLimit, values.count > 1 || key == "rule" else { return [] }
         return values.sorted()

@@ -2,7 +2,7 @@
 ///
 /// Coverage files are keyed by their normalised path: a file listed by several reports is counted once, its
 /// line and branch maps unioned (``FileCoverage/union(_:)``). Test suites and lint findings of several reports add
-/// up.
+/// up; lint and scan findings are deduplicated and waived (``FindingsView``).
 public struct MetricStore: Sendable {
     /// A report and the path mapping of the source that declared it.
     public struct Input: Sendable {
@@ -21,14 +21,17 @@ public struct MetricStore: Sendable {
     let suites: [TestSuiteResult]
     let testsDuration: Double?
     let testReportCount: Int
-    let findings: [Finding]
+    let lint: FindingsView
+    let scan: FindingsView
     let lintReportCount: Int
+    let scanReportCount: Int
 
-    public init(_ inputs: [Input]) {
+    /// The store of `inputs`; `waivers` by category, checked against `today` (no date: waivers never expire).
+    public init(_ inputs: [Input], waivers: [ReportCategory: [Waiver]] = [:], today: CalendarDate? = nil) {
         var coverage: [FileCoverage] = []
         var suites: [TestSuiteResult] = []
         var durations: [Double] = []
-        var findings: [Finding] = []
+        var findings: [ReportCategory: [Finding]] = [:]
         var counts: [ReportCategory: Int] = [:]
         for input in inputs {
             counts[input.report.category, default: 0] += 1
@@ -47,7 +50,7 @@ public struct MetricStore: Sendable {
                 for var finding in report.findings {
                     finding.path = finding.path.map(input.mapping.normalise)
                     if let path = finding.path, !input.mapping.admits(path) { continue }
-                    findings.append(finding)
+                    findings[input.report.category, default: []].append(finding)
                 }
             }
         }
@@ -56,9 +59,14 @@ public struct MetricStore: Sendable {
         self.suites = suites
         testsDuration = durations.count == counts[.tests] ? durations.reduce(0, +) : nil
         testReportCount = counts[.tests] ?? 0
-        self.findings = findings
+        lint = FindingsView(findings[.lint] ?? [], waivers: waivers[.lint] ?? [], today: today)
+        scan = FindingsView(findings[.scan] ?? [], waivers: waivers[.scan] ?? [], today: today)
         lintReportCount = counts[.lint] ?? 0
+        scanReportCount = counts[.scan] ?? 0
     }
+
+    /// How the waivers of the lint and scan findings fared.
+    public var waiverStatuses: [WaiverStatus] { lint.waivers + scan.waivers }
 
     /// Measures `metric` over the items that `selector` selects; coverage per file with `perFile`.
     public func measure(
@@ -69,6 +77,7 @@ public struct MetricStore: Sendable {
             return measureCoverage(metric, selector: selector, perFile: perFile, minimumLines: minimumLines)
         case .tests: return measureTests(metric, selector: selector)
         case .lint: return measureLint(metric, selector: selector)
+        case .scan: return measureScan(metric, selector: selector)
         }
     }
 

@@ -41,6 +41,7 @@ public enum CheckJSONRenderer {
                     })
             ),
             ("problems", problems(verdict)),
+            ("waivers", waivers(verdict)),
             (
                 "log",
                 record.map {
@@ -58,6 +59,21 @@ public enum CheckJSONRenderer {
             ("gates", .integer(verdict.gates.count)), ("passed", .integer(verdict.count(.pass))),
             ("failed", .integer(verdict.count(.fail))), ("warned", .integer(verdict.count(.warn))),
         ])
+    }
+
+    static func waivers(_ verdict: Verdict) -> JSONOutput {
+        .array(
+            verdict.waivers.map { status in
+                let waiver = status.waiver
+                return .object([
+                    ("id", .optional(waiver.id)), ("rule", .optional(waiver.rule)),
+                    ("package", .optional(waiver.package)),
+                    ("path", .optional(waiver.path?.pattern)), ("reason", .string(waiver.reason)),
+                    ("expires", .string(waiver.expires.description)), ("approved_by", .optional(waiver.approvedBy)),
+                    ("state", .string(status.state.rawValue)), ("matched", .integer(status.matched)),
+                    ("expiring_soon", .bool(status.expiringSoon)), ("origin", .string(waiver.origin)),
+                ])
+            })
     }
 
     static func problems(_ verdict: Verdict) -> JSONOutput {

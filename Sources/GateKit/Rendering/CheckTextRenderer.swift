@@ -133,6 +133,10 @@ public struct CheckTextRenderer {
                 }
             }
         }
+        if !verdict.waivers.isEmpty {
+            lines.append("Waivers:")
+            lines += verdict.waivers.map { "  " + Self.describe($0) }
+        }
         let problems = verdict.problems.sorted { $0.key < $1.key }.flatMap { category, messages in
             messages.map { "  \(category.rawValue): \($0)" }
         }
@@ -157,6 +161,23 @@ public struct CheckTextRenderer {
         }
         if warned > 0 { text += ", \(count(warned, "warning"))" }
         return text
+    }
+
+    /// One line about a waiver: what it did, until when, and why.
+    static func describe(_ status: WaiverStatus) -> String {
+        let waiver = status.waiver
+        let findings = "\(status.matched) finding\(status.matched == 1 ? "" : "s")"
+        switch status.state {
+        case .expired:
+            return
+                "EXPIRED on \(waiver.expires): \(waiver.name) no longer waives (\(findings) count again) — \(waiver.origin)"
+        case .stale:
+            return "STALE: \(waiver.name) matched no finding: remove it from \(waiver.origin)?"
+        case .active:
+            return "\(waiver.name): \(findings) waived until \(waiver.expires)"
+                + (status.expiringSoon ? " (EXPIRES SOON)" : "")
+                + (waiver.approvedBy.map { ", approved by \($0)" } ?? "") + " — \(waiver.reason)"
+        }
     }
 
     private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }

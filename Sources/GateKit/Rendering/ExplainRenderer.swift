@@ -55,7 +55,8 @@ public struct ExplainRenderer {
             switch category {
             case .coverage: return "coverage by file path (a line is covered if any report covers it)"
             case .tests: return "tests by adding up the suites"
-            case .lint: return "lint findings by adding them up"
+            case .lint: return "lint findings deduplicated across reports"
+            case .scan: return "security findings deduplicated by id or alias, package and version"
             }
         }.sorted().joined(separator: "; ")
     }

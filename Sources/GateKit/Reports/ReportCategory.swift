@@ -3,6 +3,8 @@ public enum ReportCategory: String, CaseIterable, Sendable, Comparable {
     case coverage
     case tests
     case lint
+    /// Security findings: vulnerable dependencies, code weaknesses, secrets, misconfigurations.
+    case scan
 
     public static func < (lhs: ReportCategory, rhs: ReportCategory) -> Bool {
         allCases.firstIndex(of: lhs).unsafelyUnwrapped < allCases.firstIndex(of: rhs).unsafelyUnwrapped

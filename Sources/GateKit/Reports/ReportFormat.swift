@@ -50,8 +50,11 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// The category this format's reports feed.
+    /// The category this format's reports feed by default.
     public var category: ReportCategory { reader.category }
+
+    /// Every category this format's reports can be declared under (SARIF: lint or scan).
+    public var categories: [ReportCategory] { reader.categories }
 
     /// A human name with the producing tools, for output and help.
     public var displayName: String { reader.displayName }
@@ -63,12 +66,18 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 /// streams through them once, and returns a typed ``Report``. It throws an ``InputError`` with the line
 /// (and column where it knows it) for anything it cannot read; it never crashes on bad input.
 public protocol ReportReader {
-    /// The category of the reports this reader returns.
+    /// The category of the reports this reader returns, when nothing else is declared.
     static var category: ReportCategory { get }
+    /// Every category a report of this format may be declared under (findings feed `lint` or `scan`).
+    static var categories: [ReportCategory] { get }
     /// A human name, e.g. "LCOV tracefile".
     static var displayName: String { get }
     /// True when the first bytes of a file look like this format.
     static func recognizes(_ head: ContentHead) -> Bool
     /// Reads the whole report.
     static func read(_ input: InputBuffer) throws(InputError) -> Report
+}
+
+extension ReportReader {
+    public static var categories: [ReportCategory] { [category] }
 }

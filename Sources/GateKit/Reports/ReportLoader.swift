@@ -9,8 +9,20 @@ public struct LoadedReport: Sendable {
     /// The file's size in bytes.
     public var byteCount: Int
     public var encoding: TextDecoding.Encoding
+    /// The category the report feeds: the one it was declared under, else its format's.
+    public var category: ReportCategory
 
-    public var category: ReportCategory { report.category }
+    public init(
+        path: String, format: ReportFormat, report: Report, byteCount: Int, encoding: TextDecoding.Encoding,
+        category: ReportCategory? = nil
+    ) {
+        self.path = path
+        self.format = format
+        self.report = report
+        self.byteCount = byteCount
+        self.encoding = encoding
+        self.category = category ?? format.category
+    }
 }
 
 /// A report file that could not be used, with the reason in words for the user.
@@ -44,7 +56,9 @@ public enum ReportLoader {
             let report = try chosen.reader.read(input)
             var info = stat()
             let size = stat(path, &info) == 0 ? Int(info.st_size) : input.offset
-            return LoadedReport(path: shownPath, format: chosen, report: report, byteCount: size, encoding: encoding)
+            return LoadedReport(
+                path: shownPath, format: chosen, report: report, byteCount: size, encoding: encoding, category: category
+            )
         } catch {
             throw failure(error)
         }
@@ -56,17 +70,17 @@ public enum ReportLoader {
     {
         if head.kind == .binary { throw InputError("binary data, not a text report") }
         if let format {
-            if let category, format.category != category {
+            if let category, !format.categories.contains(category) {
                 throw InputError(
                     "format '\(format.rawValue)' holds \(format.category.rawValue) results, "
                         + "but the file is declared under '\(category.rawValue)'")
             }
-            if head.kind == .empty, format.category != .lint {
+            if head.kind == .empty, format != .diagnostics {
                 throw InputError("the file is empty: no \(format.category.rawValue) data")
             }
             return format
         }
-        let candidates = ReportFormat.allCases.filter { category == nil || $0.category == category }
+        let candidates = ReportFormat.allCases.filter { category == nil || $0.categories.contains(category ?? .lint) }
         if head.kind == .empty {
             // A compiler or linter that found nothing prints nothing: an empty lint log is a clean one.
             if category == .lint { return .diagnostics }

@@ -65,6 +65,7 @@ public struct CheckRecord: Sendable {
                     })
             ),
             ("problems", CheckJSONRenderer.problems(verdict)),
+            ("waivers", CheckJSONRenderer.waivers(verdict)),
             ("git", git.json),
             ("ci", ci?.json ?? .null),
             ("evidence", .bool(evidence)),

@@ -9,33 +9,113 @@ public enum FindingLevel: String, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// One finding of a linter or compiler.
+/// How serious a security finding is, in the five levels of the `vulns.*` metrics (most severe first).
+public enum Severity: String, Sendable, CaseIterable, Comparable {
+    case critical
+    case high
+    case medium
+    case low
+    case unknown
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        allCases.firstIndex(of: lhs).unsafelyUnwrapped < allCases.firstIndex(of: rhs).unsafelyUnwrapped
+    }
+}
+
+/// What a security finding is about.
+public enum FindingKind: String, Sendable, CaseIterable {
+    /// A vulnerable dependency (SCA: Trivy, Grype, npm audit, OSV…).
+    case dependency
+    /// A weakness in the project's own code (SAST: semgrep, bandit, CodeQL…).
+    case code
+    /// A leaked secret (gitleaks, trufflehog).
+    case secret
+    /// A misconfiguration (Trivy config, checkov, hadolint…).
+    case config
+    /// A finding of a running application (DAST: OWASP ZAP).
+    case dast
+}
+
+/// Whether a finding counts: the state the tool gave it.
+public enum FindingState: String, Sendable, CaseIterable {
+    /// An open finding: it counts.
+    case open
+    /// Suppressed in the source or accepted by the tool (SARIF `suppressions` accepted, `# nosec`…).
+    case suppressed
+    /// Known before, in the baseline the tool compared against, and gone now (SARIF `baselineState: absent`).
+    case absent
+    /// Not a failure: a check that passed, or only information (SARIF `kind` other than `fail`).
+    case informational
+}
+
+/// A package a dependency finding is about.
+public struct PackageReference: Equatable, Sendable, Hashable {
+    public var name: String
+    /// The version installed, as the tool names it.
+    public var installed: String?
+    /// The first version that fixes the vulnerability, when the tool knows one (several: joined with ", ").
+    public var fixed: String?
+    /// The ecosystem (npm, pypi, maven, go, cargo, os package manager…), when the tool says.
+    public var ecosystem: String?
+
+    public init(name: String, installed: String? = nil, fixed: String? = nil, ecosystem: String? = nil) {
+        self.name = name
+        self.installed = installed
+        self.fixed = fixed
+        self.ecosystem = ecosystem
+    }
+}
+
+/// One finding of a linter, compiler or security scanner.
+///
+/// A finding has both a lint `level` and a security `severity`, because the category a report is declared under
+/// (`lint` or `scan`) decides which metrics it feeds: a reader fills both as well as the tool lets it (a tool's
+/// severity words map to a level, and a level to a severity, as each reader documents).
 public struct Finding: Equatable, Sendable {
-    /// The tool that reported it (`swiftc`, `swift-format`, `clang`…), or `unknown`.
+    /// The tool that reported it (`swiftc`, `semgrep`, `trivy`…); after deduplication, every tool that saw it.
     public var tool: String
-    /// The rule or diagnostic group, when the tool names one.
+    /// The rule, diagnostic group or vulnerability id (`CVE-2024-1234`, `GHSA-…`, `no-unused-vars`).
     public var rule: String?
+    /// Other ids of the same vulnerability (a GHSA's CVE, an OSV id's aliases).
+    public var aliases: [String]
     public var level: FindingLevel
+    public var severity: Severity
+    /// The CVSS base score the tool gives (or computed from its vector), when there is one.
+    public var cvssScore: Double?
+    public var kind: FindingKind?
+    public var package: PackageReference?
     public var path: String?
     public var line: Int?
     public var column: Int?
     public var message: String
+    /// The tool's fingerprint of the finding, when it gives one (SARIF `fingerprints`, gitleaks `Fingerprint`).
+    public var fingerprint: String?
+    public var state: FindingState
 
     public init(
-        tool: String, rule: String? = nil, level: FindingLevel, path: String? = nil, line: Int? = nil,
-        column: Int? = nil, message: String
+        tool: String, rule: String? = nil, aliases: [String] = [], level: FindingLevel,
+        severity: Severity = .unknown, cvssScore: Double? = nil, kind: FindingKind? = nil,
+        package: PackageReference? = nil, path: String? = nil, line: Int? = nil, column: Int? = nil,
+        message: String, fingerprint: String? = nil, state: FindingState = .open
     ) {
         self.tool = tool
         self.rule = rule
+        self.aliases = aliases
         self.level = level
+        self.severity = severity
+        self.cvssScore = cvssScore
+        self.kind = kind
+        self.package = package
         self.path = path
         self.line = line
         self.column = column
         self.message = message
+        self.fingerprint = fingerprint
+        self.state = state
     }
 }
 
-/// A lint report: its findings, in report order.
+/// A findings report (lint or scan): its findings, in report order.
 public struct FindingsReport: Equatable, Sendable {
     public var findings: [Finding]
 

@@ -1,0 +1,110 @@
+/// How a waiver fared in a check.
+public struct WaiverStatus: Sendable, Equatable {
+    public enum State: String, Sendable {
+        /// In force, and it covered at least one finding.
+        case active
+        /// Past its expiry date: it no longer waives anything.
+        case expired
+        /// In force, but no finding matched it: probably fixed, or mistyped.
+        case stale
+    }
+
+    public let waiver: Waiver
+    public let state: State
+    /// Findings it covers (or, expired, would cover).
+    public let matched: Int
+    /// In force, and expiring within ``FindingsView/expiryWarningDays`` days.
+    public let expiringSoon: Bool
+}
+
+/// The findings of one category (lint or scan) as the metrics count them: deduplicated across tools and reports,
+/// without those a tool did not count (suppressed, baseline-absent, informational), and without those an active
+/// waiver covers.
+///
+/// Deduplication: two findings are the same when they name the same package and installed version and share an
+/// id or alias (`CVE-2024-1234` from Trivy and `GHSA-…` with that CVE alias from Grype), or — without a package —
+/// when they have the same fingerprint, or the same rule at the same path, line and column. The merged finding
+/// keeps the most severe severity and level of the group (a gate should not pass because one scanner rated a
+/// vulnerability lower) and names every tool that saw it, sorted, joined by ", ".
+public struct FindingsView: Sendable {
+    /// A waiver expiring within this many days is warned about.
+    public static let expiryWarningDays = 14
+
+    public let open: [Finding]
+    public let waived: [Finding]
+    /// Findings the tools themselves said not to count.
+    public let notCounted: [Finding]
+    public let waivers: [WaiverStatus]
+
+    public init(_ findings: [Finding] = [], waivers: [Waiver] = [], today: CalendarDate? = nil) {
+        let counting = Self.deduplicate(findings.filter { $0.state == .open })
+        notCounted = findings.filter { $0.state != .open }
+        var open: [Finding] = []
+        var waived: [Finding] = []
+        var matched = Array(repeating: 0, count: waivers.count)
+        for finding in counting {
+            var covered = false
+            for (index, waiver) in waivers.enumerated() where waiver.covers(finding) {
+                matched[index] += 1
+                if today.map({ waiver.expires >= $0 }) ?? true { covered = true }
+            }
+            if covered { waived.append(finding) } else { open.append(finding) }
+        }
+        self.open = open
+        self.waived = waived
+        self.waivers = zip(waivers, matched).map { waiver, count in
+            let expired = today.map { waiver.expires < $0 } ?? false
+            let soon = today.map { !expired && waiver.expires <= $0.adding(days: Self.expiryWarningDays) } ?? false
+            return WaiverStatus(
+                waiver: waiver, state: expired ? .expired : (count == 0 ? .stale : .active), matched: count,
+                expiringSoon: soon)
+        }
+    }
+
+    /// One finding per group of findings that are the same (see the type's description), in first-seen order.
+    static func deduplicate(_ findings: [Finding]) -> [Finding] {
+        var groupOfKey: [String: Int] = [:]
+        var groups: [Finding] = []
+        for finding in findings {
+            let keys = identities(of: finding)
+            if let group = keys.lazy.compactMap({ groupOfKey[$0] }).first {
+                groups[group] = merged(groups[group], finding)
+                for key in identities(of: groups[group]) { groupOfKey[key] = group }
+            } else {
+                groups.append(finding)
+                for key in keys { groupOfKey[key] = groups.count - 1 }
+            }
+        }
+        return groups
+    }
+
+    /// The keys under which a finding is the same as another.
+    private static func identities(of finding: Finding) -> [String] {
+        if let package = finding.package {
+            let ids = ([finding.rule].compactMap { $0 } + finding.aliases).map { $0.uppercased() }
+            let version = package.installed ?? ""
+            return ids.map { "\($0)\u{0}\(package.name.lowercased())\u{0}\(version)" }
+        }
+        var keys: [String] = []
+        if let fingerprint = finding.fingerprint { keys.append("#\(finding.tool)\u{0}\(fingerprint)") }
+        if let rule = finding.rule, let path = finding.path, let line = finding.line {
+            keys.append("@\(rule)\u{0}\(path)\u{0}\(line)\u{0}\(finding.column ?? 0)")
+        }
+        return keys
+    }
+
+    private static func merged(_ first: Finding, _ second: Finding) -> Finding {
+        var result = first
+        let tools = Set((first.tool + "," + second.tool).split(separator: ",").map { String($0).trimmingSpaces })
+        result.tool = tools.sorted().joined(separator: ", ")
+        result.severity = min(first.severity, second.severity)
+        result.level = min(first.level, second.level)
+        result.cvssScore = [first.cvssScore, second.cvssScore].compactMap { $0 }.max()
+        result.aliases = Array(
+            Set(first.aliases + second.aliases + [second.rule].compactMap { $0 }).subtracting(
+                [first.rule].compactMap { $0 })
+        ).sorted()
+        if result.package?.fixed == nil { result.package?.fixed = second.package?.fixed }
+        return result
+    }
+}
