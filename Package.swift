@@ -11,7 +11,7 @@ let package = Package(
         .target(name: "GateKit"),
         .executableTarget(name: "ProtocolCLI", dependencies: ["GateKit"]),
         .testTarget(name: "GateKitTests", dependencies: ["GateKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "ProtocolCLITests", dependencies: ["ProtocolCLI"]),
+        .testTarget(name: "ProtocolCLITests", dependencies: ["ProtocolCLI"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,6 +24,23 @@ func store(
         }, waivers: waivers, today: today)
 }
 
+extension MetricStore {
+    /// The value of `name` over the selection, or nil when the store cannot measure it.
+    func value(_ name: String, _ selector: [SelectorTerm] = []) throws -> Double? {
+        guard case .measured(let measurement) = measure(try #require(MetricDefinition.named(name)), selector: selector)
+        else { return nil }
+        return measurement.value
+    }
+
+    /// Why the store cannot measure `name`, or nil when it can.
+    func reason(_ name: String, perFile: Bool = false) throws -> String? {
+        guard
+            case .unavailable(let reason) = measure(try #require(MetricDefinition.named(name)), perFile: perFile)
+        else { return nil }
+        return reason
+    }
+}
+
 func gate(_ id: String, _ conditions: String..., level: GateLevel = .error) throws -> Gate {
     Gate(id: id, conditions: try conditions.map { try ConditionParser.parse($0) }, level: level, declaredIn: "g.json5")
 }
@@ -146,6 +163,38 @@ func gate(_ id: String, _ conditions: String..., level: GateLevel = .error) thro
             ], [lint])
         #expect(verdict.gates.map(\.status) == [.fail, .pass, .pass])
         #expect(verdict.gates[0].conditions[0].measurement?.offenders == ["Sources/B.swift:9:2: error: type mismatch"])
+    }
+
+    @Test func linesAndBranchesIsCoveragePysMixedTotal() throws {
+        // coverage.py: TOTAL Stmts 125, Miss 20, Branch 4, BrPart 3 → (105 + 1) / (125 + 4) = 82.17%.
+        let value = try store([coverage]).value("coverage.lines_and_branches")
+        #expect(value.map { abs($0 - 106.0 / 129.0 * 100) < 1e-9 } == true)
+        #expect(
+            try store([coverage]).reason("coverage.lines_and_branches")
+                == nil, "files without branch data count their lines")
+    }
+
+    @Test func aReportOfNoFilesCountsZeroButHasNoPercentage() throws {
+        let empty = try store([.coverage(CoverageReport(files: []))])
+        #expect(try empty.value("coverage.lines.total") == 0)
+        #expect(try empty.value("coverage.lines.covered") == 0)
+        #expect(try empty.reason("coverage.lines") == "the coverage reports list no source files")
+        #expect(try empty.reason("coverage.lines.total", perFile: true) == "the coverage reports list no source files")
+    }
+
+    @Test func statedPercentagesAreUsedOnlyAloneAndOverall() throws {
+        let stated = Report.coverage(CoverageReport(files: [], statedPercentages: ["lines": 67.28, "branches": 50]))
+        let alone = try store([stated])
+        #expect(try alone.value("coverage.lines") == 67.28)
+        #expect(try alone.value("coverage.branches") == 50)
+        #expect(try alone.reason("coverage.functions") == "r0 states no functions percentage")
+        let refusal =
+            "r0 states overall percentages only (no counts, no files): it cannot be combined with other reports, "
+            + "selected by path or counted; read the detailed report beside it instead"
+        #expect(try alone.reason("coverage.lines.total") == refusal)
+        #expect(try alone.reason("coverage.lines", perFile: true) == refusal)
+        #expect(try alone.value("coverage.lines", [SelectorTerm(key: "path", match: .equals, value: "a/**")]) == nil)
+        #expect(try store([stated, coverage]).reason("coverage.lines") == refusal)
     }
 
     @Test func theSameFileInTwoCoverageReportsCountsOnce() throws {

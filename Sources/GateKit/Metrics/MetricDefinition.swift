@@ -14,22 +14,29 @@ public struct MetricDefinition: Sendable, Equatable {
     /// The metric called `name`, if it exists.
     public static func named(_ name: String) -> MetricDefinition? { all.first { $0.name == name } }
 
-    private static let coverage: [MetricDefinition] = ["lines", "branches", "functions"].flatMap { item in
-        [
+    private static let coverage: [MetricDefinition] =
+        ["lines", "branches", "functions"].flatMap { item in
+            [
+                MetricDefinition(
+                    name: "coverage.\(item)", category: .coverage, unit: .percent,
+                    selectorKeys: ["path", "per", "min_lines"],
+                    meaning: "covered \(item) as a percentage of instrumented \(item)"),
+                MetricDefinition(
+                    name: "coverage.\(item).covered", category: .coverage, unit: .count,
+                    selectorKeys: ["path", "per", "min_lines"],
+                    meaning: "covered \(item)"),
+                MetricDefinition(
+                    name: "coverage.\(item).total", category: .coverage, unit: .count,
+                    selectorKeys: ["path", "per", "min_lines"],
+                    meaning: "instrumented \(item)"),
+            ]
+        } + [
             MetricDefinition(
-                name: "coverage.\(item)", category: .coverage, unit: .percent,
+                name: "coverage.lines_and_branches", category: .coverage, unit: .percent,
                 selectorKeys: ["path", "per", "min_lines"],
-                meaning: "covered \(item) as a percentage of instrumented \(item)"),
-            MetricDefinition(
-                name: "coverage.\(item).covered", category: .coverage, unit: .count,
-                selectorKeys: ["path", "per", "min_lines"],
-                meaning: "covered \(item)"),
-            MetricDefinition(
-                name: "coverage.\(item).total", category: .coverage, unit: .count,
-                selectorKeys: ["path", "per", "min_lines"],
-                meaning: "instrumented \(item)"),
+                meaning: "covered lines and branches as a percentage of both (coverage.py's TOTAL with branch coverage)"
+            )
         ]
-    }
 
     private static let tests: [MetricDefinition] = [
         MetricDefinition(

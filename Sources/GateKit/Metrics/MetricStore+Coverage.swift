@@ -7,7 +7,14 @@ extension MetricStore {
     {
         let parts = metric.name.split(separator: ".").map(String.init)
         let item = parts[safe: 1] ?? "lines"
+        if let stated = statedCoverage.first {
+            return measureStated(stated, item: item, metric: metric, selected: !selector.isEmpty || perFile)
+        }
         guard !coverageFiles.isEmpty else {
+            // Nothing is instrumented: the counts are 0, a percentage would be "100% of nothing".
+            if selector.isEmpty, !perFile, parts.count == 3 {
+                return .measured(Measurement(value: 0, basis: "the coverage reports list no source files"))
+            }
             return .unavailable("the coverage reports list no source files")
         }
         let selected = coverageFiles(selectedBy: selector)
@@ -17,24 +24,19 @@ extension MetricStore {
             return .unavailable(
                 "no file in the coverage reports matches \(terms) (their paths look like: \(examples))")
         }
-        let counts = selected.compactMap { file -> (FileCoverage, CoverageCount)? in
-            switch item {
-            case "branches": return file.branches.map { (file, $0) }
-            case "functions": return file.functions.map { (file, $0) }
-            default: return (file, file.lines)
-            }
-        }
-        guard !counts.isEmpty else { return .unavailable("the coverage reports have no \(item) data") }
+        let counts = selected.compactMap { file in file.count(of: item).map { (file, $0) } }
+        let noun = FileCoverage.noun(item)
+        guard !counts.isEmpty else { return .unavailable("the coverage reports have no \(noun) data") }
         if perFile {
-            return Self.perFile(counts, metric: metric, item: item, minimumLines: minimumLines)
+            return Self.perFile(counts, metric: metric, item: noun, minimumLines: minimumLines)
         }
         let total = counts.reduce(CoverageCount.zero) { $0 + $1.1 }
         let basis =
-            "\(NumberFormatting.count(total.total - total.covered)) of \(NumberFormatting.count(total.total)) \(item) uncovered"
+            "\(NumberFormatting.count(total.total - total.covered)) of \(NumberFormatting.count(total.total)) \(noun) uncovered"
         // One selected file is its own evidence; the worst files are worth listing when there are several.
         let offenders = Self.worst(counts.count > 1 ? counts : [], limit: 5).map { file, count in
             "\(file.path): \(NumberFormatting.count(count.total - count.covered)) of "
-                + "\(NumberFormatting.count(count.total)) \(item) uncovered"
+                + "\(NumberFormatting.count(count.total)) \(noun) uncovered"
         }
         switch parts.last {
         case "covered":
@@ -43,7 +45,7 @@ extension MetricStore {
             return .measured(Measurement(value: Double(total.total), basis: basis, offenders: Array(offenders)))
         default:
             guard let percent = total.percent else {
-                return .unavailable("the selected files have no instrumented \(item): 0 of 0 is not a percentage")
+                return .unavailable("the selected files have no instrumented \(noun): 0 of 0 is not a percentage")
             }
             return .measured(Measurement(value: percent, basis: basis, offenders: Array(offenders)))
         }
@@ -51,6 +53,24 @@ extension MetricStore {
 }
 
 extension MetricStore {
+    /// The percentage a report states without counts, when it is the only coverage report and the metric asks for
+    /// the overall percentage; anything else would invent counts.
+    private func measureStated(
+        _ stated: (path: String, percentages: [String: Double]), item: String, metric: MetricDefinition,
+        selected: Bool
+    ) -> MetricOutcome {
+        guard coverageReportCount == 1, !selected, metric.unit == .percent else {
+            return .unavailable(
+                "\(stated.path) states overall percentages only (no counts, no files): it cannot be combined with "
+                    + "other reports, selected by path or counted; read the detailed report beside it instead")
+        }
+        guard let percent = stated.percentages[item] else {
+            return .unavailable("\(stated.path) states no \(FileCoverage.noun(item)) percentage")
+        }
+        return .measured(
+            Measurement(value: percent, basis: "as stated by \(stated.path), which holds percentages only"))
+    }
+
     /// The coverage files a selector selects, in path order.
     public func coverageFiles(selectedBy selector: [SelectorTerm]) -> [FileCoverage] {
         selector.isEmpty
@@ -107,4 +127,20 @@ extension MetricStore {
 extension Array {
     /// The element at `index`, or nil when the index is out of range.
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+extension FileCoverage {
+    /// The count of one coverage item: `lines`, `branches`, `functions` or `lines_and_branches` (lines plus
+    /// branches, coverage.py's TOTAL); nil when the report has no data of that kind for this file.
+    func count(of item: String) -> CoverageCount? {
+        switch item {
+        case "branches": branches
+        case "functions": functions
+        case "lines_and_branches": lines + (branches ?? .zero)
+        default: lines
+        }
+    }
+
+    /// How an item is named in messages.
+    static func noun(_ item: String) -> String { item == "lines_and_branches" ? "lines and branches" : item }
 }

@@ -17,6 +17,8 @@ public struct MetricStore: Sendable {
 
     /// Coverage per normalised path, in path order.
     let coverageFiles: [FileCoverage]
+    /// The coverage reports that state overall percentages only, by report path.
+    let statedCoverage: [(path: String, percentages: [String: Double])]
     let coverageReportCount: Int
     let suites: [TestSuiteResult]
     let testsDuration: Double?
@@ -29,6 +31,7 @@ public struct MetricStore: Sendable {
     /// The store of `inputs`; `waivers` by category, checked against `today` (no date: waivers never expire).
     public init(_ inputs: [Input], waivers: [ReportCategory: [Waiver]] = [:], today: CalendarDate? = nil) {
         var coverage: [FileCoverage] = []
+        var stated: [(path: String, percentages: [String: Double])] = []
         var suites: [TestSuiteResult] = []
         var durations: [Double] = []
         var findings: [ReportCategory: [Finding]] = [:]
@@ -37,6 +40,7 @@ public struct MetricStore: Sendable {
             counts[input.report.category, default: 0] += 1
             switch input.report.report {
             case .coverage(let report):
+                if !report.statedPercentages.isEmpty { stated.append((input.report.path, report.statedPercentages)) }
                 for var file in report.files {
                     file.path = input.mapping.normalise(file.path)
                     if input.mapping.admits(file.path) { coverage.append(file) }
@@ -55,6 +59,7 @@ public struct MetricStore: Sendable {
             }
         }
         coverageFiles = Self.onePerPath(coverage)
+        statedCoverage = stated
         coverageReportCount = counts[.coverage] ?? 0
         self.suites = suites
         testsDuration = durations.count == counts[.tests] ? durations.reduce(0, +) : nil

@@ -85,13 +85,7 @@ public struct ExplainRenderer {
         let item = condition.metric.name.split(separator: ".").dropFirst().first.map(String.init) ?? "lines"
         let files = store.coverageFiles(selectedBy: condition.selector)
         let counted = files.compactMap { file -> (FileCoverage, CoverageCount)? in
-            let count: CoverageCount? =
-                switch item {
-                case "branches": file.branches
-                case "functions": file.functions
-                default: file.lines
-                }
-            guard let count, count.total > 0 else { return nil }
+            guard let count = file.count(of: item), count.total > 0 else { return nil }
             return (file, count)
         }
         let sorted = counted.sorted { lhs, rhs in
@@ -106,7 +100,7 @@ public struct ExplainRenderer {
             var line =
                 "    \(file.path.padding(toLength: width))  "
                 + NumberFormatting.quantity(count.percent ?? 0, .percent).padding(toLength: 8)
-                + "  \(NumberFormatting.count(count.total - count.covered)) of \(NumberFormatting.count(count.total)) \(item) uncovered"
+                + "  \(NumberFormatting.count(count.total - count.covered)) of \(NumberFormatting.count(count.total)) \(FileCoverage.noun(item)) uncovered"
             if item == "lines", let ranges = file.lineMap?.uncoveredRanges, !ranges.isEmpty {
                 line += ": lines " + Self.describe(ranges)
             } else if item == "branches", let partial = file.branchMap?.partiallyCovered, !partial.isEmpty {

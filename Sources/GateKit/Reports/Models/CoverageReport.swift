@@ -23,7 +23,9 @@ public struct CoverageCount: Equatable, Sendable {
 /// The counts are what the producing tool's own summary counts. The maps, when the format has line detail, say
 /// which lines (and how many branches of each line) are covered: they let several reports of one file be unioned
 /// and let `protocol explain` list uncovered line ranges. A reader gives `lineMap` only when its `lines` count is
-/// a count of lines (Go's coverprofile counts statements, so it gives none).
+/// a count of lines (Go's coverprofile counts statements, so it gives none) — except OpenCover, whose counts are its
+/// sequence points as its own Summary states them, with a map of the lines they span; a file merged with another
+/// report of it is then counted in lines (see ``union(_:)``).
 public struct FileCoverage: Equatable, Sendable {
     /// The source path as written in the report (before any `strip` or root mapping).
     public var path: String
@@ -32,7 +34,8 @@ public struct FileCoverage: Equatable, Sendable {
     public var branches: CoverageCount?
     /// Nil when the report carries no function data for this file.
     public var functions: CoverageCount?
-    /// Which lines are instrumented and covered, when the report says; `lineMap.count` equals `lines` then.
+    /// Which lines are instrumented and covered, when the report says; `lineMap.count` equals `lines` then (OpenCover
+    /// aside).
     public var lineMap: LineCoverageMap?
     /// Covered and total branches of each line, when the report gives them per line.
     public var branchMap: BranchCoverageMap?
@@ -66,8 +69,13 @@ public struct CoverageReport: Equatable, Sendable {
     /// Folders the report says its relative file paths are relative to (Cobertura's `<sources>`), in order.
     public var sourceRoots: [String]
 
-    public init(files: [FileCoverage], sourceRoots: [String] = []) {
+    /// Overall percentages a report states with no counts behind them (SimpleCov's `.last_run.json`), keyed by
+    /// item: `lines`, `branches`, `functions`. Such a report lists no files.
+    public var statedPercentages: [String: Double]
+
+    public init(files: [FileCoverage], sourceRoots: [String] = [], statedPercentages: [String: Double] = [:]) {
         self.files = files
         self.sourceRoots = sourceRoots
+        self.statedPercentages = statedPercentages
     }
 }
