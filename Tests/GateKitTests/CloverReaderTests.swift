@@ -35,8 +35,8 @@ import Testing
         // project's CartTest.java is not a source file.
         let report = try read(fixture: "openclover.xml")
         #expect(
-            CoberturaTotals(report)
-                == CoberturaTotals(lines: count(5, of: 8), branches: count(3, of: 4), functions: count(2, of: 3)))
+            CoverageTotals(report)
+                == CoverageTotals(lines: count(5, of: 8), branches: count(3, of: 4), functions: count(2, of: 3)))
         #expect(
             report.files.map(\.path) == [
                 "/home/runner/work/shop/shop/src/main/java/com/example/shop/Cart.java",
@@ -50,7 +50,7 @@ import Testing
         // PHPUnit --coverage-text: Lines 75.00% (6/8), Methods 50.00% (1/2). PHPUnit counts a method covered only
         // when all its lines ran; protocol counts the methods that ran (Invoice::total ran, line 22 did not): 2/2.
         let report = try read(fixture: "phpunit.xml")
-        #expect(CoberturaTotals(report) == CoberturaTotals(lines: count(6, of: 8), functions: count(2, of: 2)))
+        #expect(CoverageTotals(report) == CoverageTotals(lines: count(6, of: 8), functions: count(2, of: 2)))
         #expect(
             report.files.map(\.path) == [
                 "/home/runner/work/app/app/src/Billing/Invoice.php", "/home/runner/work/app/app/src/helpers.php",
@@ -63,22 +63,22 @@ import Testing
         // Istanbul writes no method lines: the functions are the file's <metrics methods coveredmethods>.
         let report = try read(fixture: "istanbul.xml")
         #expect(
-            CoberturaTotals(report)
-                == CoberturaTotals(lines: count(8, of: 10), branches: count(3, of: 4), functions: count(2, of: 3)))
+            CoverageTotals(report)
+                == CoverageTotals(lines: count(8, of: 10), branches: count(3, of: 4), functions: count(2, of: 3)))
         #expect(report.files.first?.lineMap?.uncoveredRanges == [10...10, 13...13])
     }
 
     @Test func gcovrStatementsOnly() throws {
         // gcovr: lines 75.0% (6 out of 8); conditionals="0" and methods="0" mean it writes neither.
         let report = try read(fixture: "gcovr.xml")
-        #expect(CoberturaTotals(report) == CoberturaTotals(lines: count(6, of: 8)))
+        #expect(CoverageTotals(report) == CoverageTotals(lines: count(6, of: 8)))
         #expect(report.files.map(\.path) == ["src/main.c", "src/ring.c"])
     }
 
     @Test func theCloverAndCoberturaReportsOfOneIstanbulRunAgree() throws {
         let clover = try read(fixture: "istanbul.xml")
         let cobertura = try CoberturaCloverSupport.load(fixture("cobertura/istanbul.xml")).report
-        #expect(CoberturaTotals(clover) == CoberturaTotals(cobertura))
+        #expect(CoverageTotals(clover) == CoverageTotals(cobertura))
         #expect(clover.files.first?.lineMap == cobertura.files.first?.lineMap)
         #expect(clover.files.first?.branchMap == cobertura.files.first?.branchMap)
     }
@@ -93,7 +93,7 @@ import Testing
                 <line num="4" type="cond" truecount="0" falsecount="0"/><line num="9" type="cond" truecount="1" \
                 falsecount="1"/>
                 """))
-        #expect(CoberturaTotals(report) == CoberturaTotals(lines: count(1, of: 1), branches: count(3, of: 6)))
+        #expect(CoverageTotals(report) == CoverageTotals(lines: count(1, of: 1), branches: count(3, of: 6)))
     }
 
     @Test func statedMetricsFillOnlyKindsWithoutLines() throws {
@@ -105,8 +105,8 @@ import Testing
                 <line num="1" count="1" type="stmt"/>
                 """))
         #expect(
-            CoberturaTotals(report)
-                == CoberturaTotals(lines: count(1, of: 1), branches: count(5, of: 6), functions: count(1, of: 3)))
+            CoverageTotals(report)
+                == CoverageTotals(lines: count(1, of: 1), branches: count(5, of: 6), functions: count(1, of: 3)))
         #expect(report.files.first?.lineMap != nil)
     }
 
@@ -126,7 +126,7 @@ import Testing
             </file></project></coverage>
             """)
         #expect(report.files.count == 1)
-        #expect(CoberturaTotals(report) == CoberturaTotals(lines: count(1, of: 1), functions: count(1, of: 2)))
+        #expect(CoverageTotals(report) == CoverageTotals(lines: count(1, of: 1), functions: count(1, of: 2)))
     }
 
     @Test func filesAnywhereInTheProjectButNotInTheTestProject() throws {
@@ -140,7 +140,7 @@ import Testing
             <file path="outside.js"/></coverage>
             """)
         #expect(report.files.map(\.path) == ["/p/a.php", "b.js"])
-        #expect(CoberturaTotals(report).lines == count(2, of: 2))
+        #expect(CoverageTotals(report).lines == count(2, of: 2))
     }
 
     @Test func anEmptyProjectIsAReportWithoutFiles() throws {
@@ -158,7 +158,7 @@ import Testing
                 <line num="3.0" count="2.0" type="stmt"/><line num="4" count="1" type="cond" truecount="1.0" \
                 falsecount="1e0"/>
                 """))
-        #expect(CoberturaTotals(report) == CoberturaTotals(lines: count(3, of: 4), branches: count(1, of: 2)))
+        #expect(CoverageTotals(report) == CoverageTotals(lines: count(3, of: 4), branches: count(1, of: 2)))
     }
 
     @Test func aTinyBufferReadsTheSame() throws {
@@ -271,7 +271,7 @@ import Testing
     func corpusTotalsEqualTheProducersSummary(_ entry: CorpusExpectation) throws {
         let (format, report) = try CoberturaCloverSupport.load(entry.absolutePath)
         #expect(format == .clover)
-        CoberturaTotals(report).expect(entry)
+        CoverageTotals(report).expectCorpusChecks(entry)
     }
 
     @Test func theCorpusDisputesAreSettledByTheDetail() throws {
@@ -279,11 +279,11 @@ import Testing
         let folder = corpusDirectory + "/coverage/clover/"
         // Istanbul writes no method lines: the file's metrics state methods=4 coveredmethods=2.
         let istanbul = try CoberturaCloverSupport.load(folder + "istanbul-jest-demo-az-pipeline.xml").report
-        #expect(CoberturaTotals(istanbul) == CoberturaTotals(lines: count(9, of: 11), functions: count(2, of: 4)))
+        #expect(CoverageTotals(istanbul) == CoverageTotals(lines: count(9, of: 11), functions: count(2, of: 4)))
         // A trimmed fixture: the project states 161 statements and 24 conditionals, its files hold 11 stmt lines
         // and state conditionals="0": 11 of 11 lines, no branch data; test.ts states methods 4 of 4.
         let trimmed = try CoberturaCloverSupport.load(folder + "reportgenerator-istanbul-clover.xml").report
-        #expect(CoberturaTotals(trimmed) == CoberturaTotals(lines: count(11, of: 11), functions: count(4, of: 4)))
+        #expect(CoverageTotals(trimmed) == CoverageTotals(lines: count(11, of: 11), functions: count(4, of: 4)))
         // A stale jest clover.xml: a project without files.
         let stale = try CoberturaCloverSupport.load(folder + "gildedrose-jest-clover-STALE-zero.xml").report
         #expect(stale.files.isEmpty)

@@ -3,51 +3,6 @@ import Testing
 
 @testable import GateKit
 
-/// The files and totals of a coverage report read by the Cobertura or Clover reader.
-struct CoberturaTotals: Equatable, CustomStringConvertible {
-    var lines: CoverageCount
-    var branches: CoverageCount?
-    var functions: CoverageCount?
-
-    init(lines: CoverageCount, branches: CoverageCount? = nil, functions: CoverageCount? = nil) {
-        self.lines = lines
-        self.branches = branches
-        self.functions = functions
-    }
-
-    init(_ report: CoverageReport) {
-        func sum(_ counts: [CoverageCount?]) -> CoverageCount? {
-            let known = counts.compactMap { $0 }
-            return known.isEmpty ? nil : known.reduce(.zero, +)
-        }
-        lines = report.files.reduce(.zero) { $0 + $1.lines }
-        branches = sum(report.files.map(\.branches))
-        functions = sum(report.files.map(\.functions))
-    }
-
-    var description: String {
-        func show(_ count: CoverageCount?) -> String { count.map { "\($0.covered)/\($0.total)" } ?? "none" }
-        return "lines \(show(lines)), branches \(show(branches)), functions \(show(functions))"
-    }
-
-    /// Checks the totals against the figures the corpus expects for `entry`.
-    func expect(_ entry: CorpusExpectation, sourceLocation: SourceLocation = #_sourceLocation) {
-        for (name, count) in [("lines", lines), ("branches", branches), ("functions", functions)] {
-            if let expected = entry.expected("coverage.\(name).total") {
-                #expect(Double(count?.total ?? -1) == expected.value, "\(name)", sourceLocation: sourceLocation)
-            }
-            if let expected = entry.expected("coverage.\(name).covered") {
-                #expect(Double(count?.covered ?? -1) == expected.value, "\(name)", sourceLocation: sourceLocation)
-            }
-            if let expected = entry.expected("coverage.\(name)") {
-                #expect(
-                    abs((count?.percent ?? -1) - expected.value) <= expected.tolerance + 1e-6, "\(name)",
-                    sourceLocation: sourceLocation)
-            }
-        }
-    }
-}
-
 /// Samples and loading shared by the Cobertura and Clover tests.
 enum CoberturaCloverSupport {
     /// Loads a coverage report file the way a check does (decoding, recognition, reading).
@@ -126,7 +81,7 @@ enum CoberturaCloverSupport {
     @Test func coveragePyWithBranches() throws {
         let report = try read(fixture: "coveragepy.xml")
         // coverage report: TOTAL  Stmts 14  Miss 3  Branch 6  BrPart 2  Cover 75%; the XML root says 4 of 6 branches.
-        #expect(CoberturaTotals(report) == CoberturaTotals(lines: count(11, of: 14), branches: count(4, of: 6)))
+        #expect(CoverageTotals(report) == CoverageTotals(lines: count(11, of: 14), branches: count(4, of: 6)))
         #expect(report.files.map(\.path) == ["inventory/__init__.py", "inventory/stock.py"])
         #expect(report.sourceRoots == ["/home/runner/work/inventory/inventory/src"])
         #expect(report.files[0].branches == nil, "a file without condition-coverage has no branch data")
@@ -138,8 +93,8 @@ enum CoberturaCloverSupport {
         // gcovr: lines 81.8% (18 out of 22), functions 80.0% (4 out of 5), branches 62.5% (5 out of 8)
         let report = try read(fixture: "gcovr.xml")
         #expect(
-            CoberturaTotals(report)
-                == CoberturaTotals(lines: count(18, of: 22), branches: count(5, of: 8), functions: count(4, of: 5)))
+            CoverageTotals(report)
+                == CoverageTotals(lines: count(18, of: 22), branches: count(5, of: 8), functions: count(4, of: 5)))
         #expect(report.files.map(\.path) == ["src/ring.c", "src/main.c"])
     }
 
@@ -147,8 +102,8 @@ enum CoberturaCloverSupport {
         // coverlet: | Total | 80% | 75% | 83.33% | (line, branch, method); Cart.cs's lambda class repeats line 18.
         let report = try read(fixture: "coverlet.xml")
         #expect(
-            CoberturaTotals(report)
-                == CoberturaTotals(lines: count(12, of: 15), branches: count(3, of: 4), functions: count(5, of: 6)))
+            CoverageTotals(report)
+                == CoverageTotals(lines: count(12, of: 15), branches: count(3, of: 4), functions: count(5, of: 6)))
         #expect(report.files.map(\.path) == [#"Shop\Cart.cs"#, #"Shop\Price.cs"#])
         #expect(report.sourceRoots == [#"C:\src\"#])
         #expect(report.files[0].lines == count(8, of: 9))
@@ -159,30 +114,30 @@ enum CoberturaCloverSupport {
         // them. A method without lines (.cctor) is no function.
         let report = try read(fixture: "mscodecoverage.xml")
         #expect(
-            CoberturaTotals(report)
-                == CoberturaTotals(lines: count(5, of: 5), branches: count(2, of: 2), functions: count(2, of: 2)))
+            CoverageTotals(report)
+                == CoverageTotals(lines: count(5, of: 5), branches: count(2, of: 2), functions: count(2, of: 2)))
         #expect(report.sourceRoots.isEmpty)
     }
 
     @Test func istanbulMethodsCountByTheirHits() throws {
         // jest --coverage: All files | % Stmts 80 | % Branch 75 | % Funcs 66.66 | % Lines 80
         #expect(
-            try CoberturaTotals(read(fixture: "istanbul.xml"))
-                == CoberturaTotals(lines: count(8, of: 10), branches: count(3, of: 4), functions: count(2, of: 3)))
+            try CoverageTotals(read(fixture: "istanbul.xml"))
+                == CoverageTotals(lines: count(8, of: 10), branches: count(3, of: 4), functions: count(2, of: 3)))
     }
 
     @Test func gocoverCoberturaTypesOfOneFileAreMerged() throws {
         // The root states lines-covered=4 lines-valid=6 (line coverage, not go tool cover's statements).
         let report = try read(fixture: "gocover-cobertura.xml")
         #expect(
-            CoberturaTotals(report) == CoberturaTotals(lines: count(4, of: 6), functions: count(2, of: 3)))
+            CoverageTotals(report) == CoverageTotals(lines: count(4, of: 6), functions: count(2, of: 3)))
         #expect(report.files.map(\.path) == ["example.com/shop/router/router.go"])
     }
 
     @Test func luacovWithoutLineCountsOnTheRoot() throws {
         // luacov report: Total 80.00% (4 of 5 lines hit); <sources/> is empty and comes last.
         let report = try read(fixture: "luacov.xml")
-        #expect(CoberturaTotals(report) == CoberturaTotals(lines: count(4, of: 5)))
+        #expect(CoverageTotals(report) == CoverageTotals(lines: count(4, of: 5)))
         #expect(report.files.map(\.path) == [#".\src\vector.lua"#, "spec/vector_spec.lua"])
         #expect(report.sourceRoots.isEmpty)
     }
@@ -191,8 +146,8 @@ enum CoberturaCloverSupport {
         // A Swift converter: lines only in <methods>, hits written "1.0"; it states branches-valid="1.0" without
         // any condition-coverage, which is no branch data.
         #expect(
-            try CoberturaTotals(read(fixture: "swift-method-lines.xml"))
-                == CoberturaTotals(lines: count(2, of: 3), functions: count(1, of: 2)))
+            try CoverageTotals(read(fixture: "swift-method-lines.xml"))
+                == CoverageTotals(lines: count(2, of: 3), functions: count(1, of: 2)))
     }
 
     // MARK: - Rules
@@ -205,7 +160,7 @@ enum CoberturaCloverSupport {
                 </method></methods>
                 <lines><line number="1" hits="1"/><line number="2" hits="0"/></lines>
                 """))
-        #expect(CoberturaTotals(report) == CoberturaTotals(lines: count(1, of: 2), functions: count(1, of: 1)))
+        #expect(CoverageTotals(report) == CoverageTotals(lines: count(1, of: 2), functions: count(1, of: 1)))
     }
 
     @Test func aLineOfSeveralClassesCountsOnceWithItsLargestBranches() throws {
@@ -219,7 +174,7 @@ enum CoberturaCloverSupport {
             </classes></packages></coverage>
             """)
         #expect(report.files.count == 1)
-        #expect(CoberturaTotals(report) == CoberturaTotals(lines: count(2, of: 2), branches: count(1, of: 4)))
+        #expect(CoverageTotals(report) == CoverageTotals(lines: count(2, of: 2), branches: count(1, of: 4)))
     }
 
     @Test func branchesCountUnlessTheLineSaysItHasNone() throws {
@@ -231,7 +186,7 @@ enum CoberturaCloverSupport {
                 <line number="3" hits="1" branch="false" condition-coverage="100% (4/4)"/>
                 <line number="4" hits="1" branch="true" condition-coverage=" 100% ( 0/0 ) "/></lines>
                 """))
-        #expect(CoberturaTotals(report).branches == count(3, of: 4))
+        #expect(CoverageTotals(report).branches == count(3, of: 4))
     }
 
     @Test func executionCountsOfAnySizeAndWholeDecimals() throws {
@@ -241,7 +196,7 @@ enum CoberturaCloverSupport {
                 <lines><line number="1" hits="123456789012345678901234567890"/><line number="2" hits="0000"/>
                 <line number="3" hits="2.0"/><line number="4.0" hits="0.0"/><line number="5" hits="1e3"/></lines>
                 """))
-        #expect(CoberturaTotals(report).lines == count(3, of: 5))
+        #expect(CoverageTotals(report).lines == count(3, of: 5))
     }
 
     @Test func methodsWithoutLinesOrHitsAreNoFunctions() throws {
@@ -272,7 +227,7 @@ enum CoberturaCloverSupport {
         let report = try read(
             #"<?xml version="1.0"?><!DOCTYPE coverage SYSTEM "http://127.0.0.1:9/coverage-04.dtd">"#
                 + oneClass(#"<lines><line number="1" hits="1"/></lines>"#))
-        #expect(CoberturaTotals(report).lines == count(1, of: 1))
+        #expect(CoverageTotals(report).lines == count(1, of: 1))
     }
 
     @Test func entityDeclarationsAreRefused() {
@@ -410,7 +365,7 @@ enum CoberturaCloverSupport {
     func corpusTotalsEqualTheProducersSummary(_ entry: CorpusExpectation) throws {
         let (format, report) = try CoberturaCloverSupport.load(entry.absolutePath)
         #expect(format == .cobertura)
-        CoberturaTotals(report).expect(entry)
+        CoverageTotals(report).expectCorpusChecks(entry)
     }
 
     @Test func theCorpusDisputesAreSettledByTheDetail() throws {
@@ -419,9 +374,9 @@ enum CoberturaCloverSupport {
         // Microsoft.CodeCoverage states 163 of 235 lines; its classes list 158 of 221 distinct lines.
         let microsoft = try CoberturaCloverSupport.load(folder + "reportgenerator-dotnet-test-mscodecoverage.xml")
             .report
-        #expect(CoberturaTotals(microsoft).lines == count(158, of: 221))
+        #expect(CoverageTotals(microsoft).lines == count(158, of: 221))
         // The Swift converter states branches-valid="1.0" without condition-coverage: no branch data.
         let swift = try CoberturaCloverSupport.load(folder + "reportgenerator-swift-cobertura.xml").report
-        #expect(CoberturaTotals(swift) == CoberturaTotals(lines: count(1, of: 2), functions: count(1, of: 2)))
+        #expect(CoverageTotals(swift) == CoverageTotals(lines: count(1, of: 2), functions: count(1, of: 2)))
     }
 }

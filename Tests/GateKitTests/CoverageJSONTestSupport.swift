@@ -2,52 +2,6 @@ import Testing
 
 @testable import GateKit
 
-/// Totals over the files of a coverage report, the figures a producing tool's summary prints; shared by the tests
-/// of the JSON coverage readers (coverage.py, Istanbul, Istanbul summary, Coveralls).
-struct JSONCoverageTotals: Equatable, CustomStringConvertible {
-    var lines: CoverageCount
-    var branches: CoverageCount?
-    var functions: CoverageCount?
-
-    init(lines: CoverageCount, branches: CoverageCount? = nil, functions: CoverageCount? = nil) {
-        self.lines = lines
-        self.branches = branches
-        self.functions = functions
-    }
-
-    init(_ files: [FileCoverage]) {
-        func sum(_ counts: [CoverageCount?]) -> CoverageCount? {
-            let known = counts.compactMap { $0 }
-            return known.isEmpty ? nil : known.reduce(.zero, +)
-        }
-        self.init(
-            lines: files.reduce(.zero) { $0 + $1.lines }, branches: sum(files.map(\.branches)),
-            functions: sum(files.map(\.functions)))
-    }
-
-    var description: String {
-        "lines \(lines.covered)/\(lines.total), branches \(branches.map { "\($0.covered)/\($0.total)" } ?? "-"), "
-            + "functions \(functions.map { "\($0.covered)/\($0.total)" } ?? "-")"
-    }
-
-    /// Compares with the figures the corpus expects for this file.
-    func check(_ entry: CorpusExpectation, sourceLocation: SourceLocation = #_sourceLocation) {
-        for (name, count) in [("lines", Optional(lines)), ("branches", branches), ("functions", functions)] {
-            if let expected = entry.expected("coverage.\(name).total") {
-                #expect(Double(count?.total ?? -1) == expected.value, "\(name)", sourceLocation: sourceLocation)
-            }
-            if let expected = entry.expected("coverage.\(name).covered") {
-                #expect(Double(count?.covered ?? -1) == expected.value, "\(name)", sourceLocation: sourceLocation)
-            }
-            if let expected = entry.expected("coverage.\(name)") {
-                #expect(
-                    abs((count?.percent ?? -1) - expected.value) <= expected.tolerance + 1e-6, "\(name)",
-                    sourceLocation: sourceLocation)
-            }
-        }
-    }
-}
-
 /// Helpers for the tests of the JSON coverage readers.
 enum JSONCoverageTest {
     /// The files of a coverage report (none, with an issue recorded, for another kind of report).

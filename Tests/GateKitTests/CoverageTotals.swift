@@ -4,7 +4,7 @@ import Testing
 
 /// Totals over every file of a coverage report, the way the metrics add them up, for comparing with what the
 /// producing tool printed.
-struct CoverageTotals: Equatable {
+struct CoverageTotals: Equatable, CustomStringConvertible {
     var lines: CoverageCount
     var branches: CoverageCount?
     var functions: CoverageCount?
@@ -16,7 +16,14 @@ struct CoverageTotals: Equatable {
     }
 
     init(_ report: Report) throws {
-        let files = try Self.files(report)
+        self.init(try Self.files(report))
+    }
+
+    init(_ report: CoverageReport) {
+        self.init(report.files)
+    }
+
+    init(_ files: [FileCoverage]) {
         func sum(_ counts: [CoverageCount?]) -> CoverageCount? {
             let known = counts.compactMap { $0 }
             return known.isEmpty ? nil : known.reduce(.zero, +)
@@ -24,6 +31,11 @@ struct CoverageTotals: Equatable {
         self.init(
             lines: files.reduce(.zero) { $0 + $1.lines }, branches: sum(files.map(\.branches)),
             functions: sum(files.map(\.functions)))
+    }
+
+    var description: String {
+        func show(_ count: CoverageCount?) -> String { count.map { "\($0.covered)/\($0.total)" } ?? "none" }
+        return "lines \(show(lines)), branches \(show(branches)), functions \(show(functions))"
     }
 
     /// The files of a coverage report.

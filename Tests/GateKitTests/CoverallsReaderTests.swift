@@ -28,7 +28,7 @@ import Testing
         #expect(files.map(\.path) == ["src/cart.js", "src/format.js"])
         #expect(files.map(\.lines) == [count(5, of: 7), count(3, of: 3)])
         #expect(files.map(\.branches) == [count(2, of: 4), count(3, of: 3)])
-        #expect(JSONCoverageTotals(files) == JSONCoverageTotals(lines: count(8, of: 10), branches: count(5, of: 7)))
+        #expect(CoverageTotals(files) == CoverageTotals(lines: count(8, of: 10), branches: count(5, of: 7)))
         #expect(files[0].lineMap?.uncoveredRanges == [12...13])
         #expect(files[0].branchMap?.partiallyCovered.map(\.line) == [12])
         #expect(files.allSatisfy { $0.functions == nil })

@@ -3,7 +3,6 @@ import Testing
 @testable import GateKit
 
 @Suite struct GoCoverprofileReaderTests {
-    private typealias Totals = JSONCoverageTotals
 
     private func read(fixture name: String) throws -> [FileCoverage] {
         try JSONCoverageTest.readFixture(GoCoverprofileReader.self, "go-coverprofile/\(name)")
@@ -22,7 +21,7 @@ import Testing
     @Test func setModeCountsStatementsNotLines() throws {
         // go tool cover -func=set-mode.out: total: (statements) 81.8%; go test -cover: coverage: 81.8% of statements
         let files = try read(fixture: "set-mode.out")
-        #expect(Totals(files) == Totals(lines: statements(9, of: 11)))
+        #expect(CoverageTotals(files) == CoverageTotals(lines: statements(9, of: 11)))
         #expect(files.map(\.path) == ["example.com/shop/cart.go", "example.com/shop/price.go"])
         #expect(files.map(\.lines) == [statements(4, of: 5), statements(5, of: 6)])
         #expect(files.allSatisfy { $0.lineMap == nil && $0.branchMap == nil }, "statements are not lines")
@@ -32,7 +31,7 @@ import Testing
         // go test -coverpkg=./... ./... writes every package once per test binary; go tool cover -func merges the
         // repeated blocks: total: (statements) 87.5%, i.e. 7 of 8 (the 16 records would say 9 of 16).
         let files = try read(fixture: "coverpkg-count.out")
-        #expect(Totals(files) == Totals(lines: statements(7, of: 8)))
+        #expect(CoverageTotals(files) == CoverageTotals(lines: statements(7, of: 8)))
         #expect(files.map(\.lines) == [statements(4, of: 4), statements(3, of: 4)])
     }
 
@@ -174,6 +173,6 @@ import Testing
     func corpusTotalsEqualGoToolCover(_ entry: CorpusExpectation) throws {
         let loaded = try ReportLoader.load(path: entry.absolutePath, category: .coverage)
         #expect(loaded.format == .goCoverprofile)
-        Totals(JSONCoverageTest.files(loaded.report)).check(entry)
+        CoverageTotals(JSONCoverageTest.files(loaded.report)).expectCorpusChecks(entry)
     }
 }

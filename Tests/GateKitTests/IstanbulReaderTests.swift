@@ -33,8 +33,8 @@ import Testing
         // Functions    : 50% ( 2/4 )
         // Lines        : 80% ( 8/10 )
         #expect(
-            JSONCoverageTotals(files)
-                == JSONCoverageTotals(lines: count(8, of: 10), branches: count(5, of: 7), functions: count(2, of: 4)))
+            CoverageTotals(files)
+                == CoverageTotals(lines: count(8, of: 10), branches: count(5, of: 7), functions: count(2, of: 4)))
         #expect(
             files.map(\.path) == [
                 "/home/runner/work/shop/shop/src/cart.js", "/home/runner/work/shop/shop/src/format.ts",
@@ -80,7 +80,7 @@ import Testing
     func matchesTheCorpus(_ entry: CorpusExpectation) throws {
         let loaded = try ReportLoader.load(path: entry.absolutePath, category: .coverage)
         #expect(loaded.format == .istanbul)
-        JSONCoverageTotals(JSONCoverageTest.files(loaded.report)).check(entry)
+        CoverageTotals(JSONCoverageTest.files(loaded.report)).expectCorpusChecks(entry)
     }
 
     @Test func theSolidityCoverageDisputeIsSettledByStatementStartLines() throws {
@@ -89,7 +89,7 @@ import Testing
         guard let corpusDirectory else { return }
         let path = corpusDirectory + "/coverage/istanbul-final/solidity-coverage-hardhat.json"
         let files = JSONCoverageTest.files(try ReportLoader.load(path: path).report)
-        #expect(JSONCoverageTotals(files).lines == count(60, of: 60))
+        #expect(CoverageTotals(files).lines == count(60, of: 60))
     }
 
     // MARK: Rules

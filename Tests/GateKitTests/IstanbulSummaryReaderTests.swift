@@ -21,8 +21,8 @@ import Testing
         // The same run as nyc-coverage-final.json; text-summary: Statements 75% (9/12), Branches 71.42% (5/7),
         // Functions 50% (2/4), Lines 80% (8/10). index.js has nothing to cover (pct 100 of 0).
         #expect(
-            JSONCoverageTotals(files)
-                == JSONCoverageTotals(lines: count(8, of: 10), branches: count(5, of: 7), functions: count(2, of: 4)))
+            CoverageTotals(files)
+                == CoverageTotals(lines: count(8, of: 10), branches: count(5, of: 7), functions: count(2, of: 4)))
         #expect(files.map(\.path).last == "/home/runner/work/shop/shop/src/index.js")
         #expect(
             files.last == FileCoverage(path: "/home/runner/work/shop/shop/src/index.js", lines: count(0, of: 0)))
@@ -35,8 +35,8 @@ import Testing
         let files = try read(fixture: "coverage-summary-stale-total.json")
         // Its "total" says lines 30/40, branches 6/12, functions 7/10; the three files add up to more.
         #expect(
-            JSONCoverageTotals(files)
-                == JSONCoverageTotals(
+            CoverageTotals(files)
+                == CoverageTotals(
                     lines: count(42, of: 52), branches: count(7, of: 14), functions: count(10, of: 13)))
         #expect(files.map(\.path).first == #"C:\Users\ci\app\src\api.ts"#)
     }
@@ -51,7 +51,7 @@ import Testing
     func matchesTheCorpus(_ entry: CorpusExpectation) throws {
         let loaded = try ReportLoader.load(path: entry.absolutePath, category: .coverage)
         #expect(loaded.format == .istanbulSummary)
-        JSONCoverageTotals(JSONCoverageTest.files(loaded.report)).check(entry)
+        CoverageTotals(JSONCoverageTest.files(loaded.report)).expectCorpusChecks(entry)
     }
 
     // MARK: Recognition

@@ -3,7 +3,6 @@ import Testing
 @testable import GateKit
 
 @Suite struct SimpleCovJSONReaderTests {
-    private typealias Totals = JSONCoverageTotals
 
     private func read(fixture name: String) throws -> [FileCoverage] {
         try JSONCoverageTest.readFixture(SimpleCovJSONReader.self, "simplecov/\(name)")
@@ -27,7 +26,7 @@ import Testing
         // SimpleCov 0.22 + simplecov_json_formatter 0.1.4: Line Coverage: 86.66% (13 / 15),
         // Branch Coverage: 50.0% (1 / 2); a branch inside # :nocov: is "ignored".
         let files = try read(fixture: "coverage-formatter-gem.json")
-        #expect(Totals(files) == Totals(lines: count(13, of: 15), branches: count(1, of: 2)))
+        #expect(CoverageTotals(files) == CoverageTotals(lines: count(13, of: 15), branches: count(1, of: 2)))
         #expect(files.map(\.lines) == [count(8, of: 9), count(5, of: 6)])
         #expect(files.map(\.branches) == [count(1, of: 2), nil])
         #expect(files.first?.branchMap?.partiallyCovered.map(\.line) == [8])
@@ -40,8 +39,8 @@ import Testing
         #expect(loaded.format == .simpleCovJSON)
         guard case .coverage(let report) = loaded.report else { throw InputError("not a coverage report") }
         #expect(
-            Totals(report.files)
-                == Totals(lines: count(7, of: 9), branches: count(1, of: 2), functions: count(3, of: 4)))
+            CoverageTotals(report.files)
+                == CoverageTotals(lines: count(7, of: 9), branches: count(1, of: 2), functions: count(3, of: 4)))
         #expect(report.sourceRoots == ["/home/runner/work/shop/shop"])
         #expect(report.files.map(\.path) == ["lib/shop/refund.rb"])
         #expect(report.files.first?.branchMap?.partiallyCovered.map(\.line) == [9])
@@ -139,6 +138,6 @@ import Testing
     func corpusTotalsEqualSimpleCovsTotals(_ entry: CorpusExpectation) throws {
         let loaded = try ReportLoader.load(path: entry.absolutePath, category: .coverage)
         #expect(loaded.format == .simpleCovJSON)
-        Totals(JSONCoverageTest.files(loaded.report)).check(entry)
+        CoverageTotals(JSONCoverageTest.files(loaded.report)).expectCorpusChecks(entry)
     }
 }

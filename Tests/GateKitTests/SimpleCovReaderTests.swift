@@ -3,7 +3,6 @@ import Testing
 @testable import GateKit
 
 @Suite struct SimpleCovReaderTests {
-    private typealias Totals = JSONCoverageTotals
 
     private func read(fixture name: String) throws -> [FileCoverage] {
         try JSONCoverageTest.readFixture(SimpleCovReader.self, "simplecov/\(name)")
@@ -25,7 +24,7 @@ import Testing
     @Test func relevantLinesAreTheCountsAndBranchesAreReportedOnSimpleCovsLines() throws {
         // SimpleCov 0.22: Line Coverage: 86.66% (13 / 15), Branch Coverage: 50.0% (2 / 4)
         let files = try read(fixture: "resultset-branches.json")
-        #expect(Totals(files) == Totals(lines: count(13, of: 15), branches: count(2, of: 4)))
+        #expect(CoverageTotals(files) == CoverageTotals(lines: count(13, of: 15), branches: count(2, of: 4)))
         #expect(files.map(\.lines) == [count(8, of: 9), count(5, of: 6)])
         #expect(files.map(\.branches) == [count(2, of: 4), nil], "price.rb has no branches")
         // The `if` on line 7: its `then` starts on line 8 (shown on 7), its `else` on line 7; the `&.` on line 12.
@@ -40,7 +39,8 @@ import Testing
         // match on their location whatever their ids; the second suite's old timestamp does not drop it.
         let files = try read(fixture: "resultset-parallel.json")
         #expect(
-            Totals(files) == Totals(lines: count(5, of: 8), branches: count(2, of: 2), functions: count(1, of: 2)))
+            CoverageTotals(files)
+                == CoverageTotals(lines: count(5, of: 8), branches: count(2, of: 2), functions: count(1, of: 2)))
         #expect(files.map(\.path) == ["/app/lib/order.rb", "/app/lib/invoice.rb"])
         #expect(files.first?.lineMap?.uncoveredRanges == [5...5, 8...8])
         #expect(files.first?.branchMap?.partiallyCovered.isEmpty == true)
@@ -50,7 +50,7 @@ import Testing
     @Test func resultsetsBeforeSimpleCov018MapFilesToTheirLines() throws {
         // SimpleCov 0.17: 7 / 7 LOC (…) — 4 of 7 relevant lines covered: slug.rb 3 of 4, café.rb 1 of 3.
         let files = try read(fixture: "resultset-legacy.json")
-        #expect(Totals(files) == Totals(lines: count(4, of: 7)))
+        #expect(CoverageTotals(files) == CoverageTotals(lines: count(4, of: 7)))
         #expect(files.map(\.path) == ["/srv/app/lib/slug.rb", "/srv/app/lib/café.rb"])
         #expect(files.allSatisfy { $0.branches == nil && $0.functions == nil })
     }
@@ -61,7 +61,9 @@ import Testing
             + #""B": {"coverage": {"/a.rb": {"lines": [0], "methods": {"[A, :x, 1, 0, 1, 9]": 0}, "branches": "#
             + #"{"[:if, 0, 1, 0, 1, 9]": {"[:then, 1, 1, 3, 1, 4]": 0, "[:else, 2, 1, 6, 1, 9]": 4}}}}}}"#
         let files = try read(text)
-        #expect(Totals(files) == Totals(lines: count(1, of: 1), branches: count(1, of: 2), functions: count(0, of: 1)))
+        #expect(
+            CoverageTotals(files)
+                == CoverageTotals(lines: count(1, of: 1), branches: count(1, of: 2), functions: count(0, of: 1)))
     }
 
     @Test func manySuitesOfOneFileMergeInBoundedMemory() throws {
@@ -72,7 +74,7 @@ import Testing
         let last =
             #""T": {"coverage": {"/a.rb": {"branches": {"[:if, 9, 1, 0, 1, 9]": {"[:then, 3, 1, 3, 1, 4]": 1}}}}}"#
         let files = try read("{" + (suites + [last]).joined(separator: ", ") + "}")
-        #expect(Totals(files) == Totals(lines: count(1, of: 2), branches: count(1, of: 2)))
+        #expect(CoverageTotals(files) == CoverageTotals(lines: count(1, of: 2), branches: count(1, of: 2)))
     }
 
     @Test func anEmptyResultsetHasNoFiles() throws {
@@ -201,6 +203,6 @@ import Testing
     func corpusTotalsEqualSimpleCovsLineCoverage(_ entry: CorpusExpectation) throws {
         let loaded = try ReportLoader.load(path: entry.absolutePath, category: .coverage)
         #expect(loaded.format == .simpleCov)
-        Totals(JSONCoverageTest.files(loaded.report)).check(entry)
+        CoverageTotals(JSONCoverageTest.files(loaded.report)).expectCorpusChecks(entry)
     }
 }

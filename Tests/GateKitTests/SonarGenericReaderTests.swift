@@ -3,7 +3,6 @@ import Testing
 @testable import GateKit
 
 @Suite struct SonarGenericReaderTests {
-    private typealias Totals = JSONCoverageTotals
 
     private func read(fixture name: String) throws -> [FileCoverage] {
         try JSONCoverageTest.readFixture(SonarGenericReader.self, "sonar-generic/\(name)")
@@ -23,7 +22,7 @@ import Testing
     @Test func gcovrSonarqubeOutputCountsLinesToCoverAndTheirBranches() throws {
         // gcovr --txt-summary of the same run: lines: 66.7% (6 out of 9), branches: 66.7% (4 out of 6)
         let files = try read(fixture: "gcovr.xml")
-        #expect(Totals(files) == Totals(lines: count(6, of: 9), branches: count(4, of: 6)))
+        #expect(CoverageTotals(files) == CoverageTotals(lines: count(6, of: 9), branches: count(4, of: 6)))
         #expect(files.map(\.path) == ["src/ring.c", "src/main.c"])
         #expect(files.map(\.branches) == [count(4, of: 6), nil], "main.c states no branches")
         #expect(files.first?.lineMap?.uncoveredRanges == [6...6, 11...11])
@@ -37,7 +36,7 @@ import Testing
         let loaded = try ReportLoader.load(path: fixture("sonar-generic/reportgenerator.xml"), category: .coverage)
         #expect(loaded.format == .sonarGeneric)
         let files = JSONCoverageTest.files(loaded.report)
-        #expect(Totals(files) == Totals(lines: count(4, of: 6), branches: count(2, of: 2)))
+        #expect(CoverageTotals(files) == CoverageTotals(lines: count(4, of: 6), branches: count(2, of: 2)))
         #expect(files.map(\.path) == [#"C:\temp\Calculator.cs"#, #"C:\temp\Café.cs"#])
     }
 
@@ -180,6 +179,6 @@ import Testing
     func corpusTotalsEqualSonarQubesCount(_ entry: CorpusExpectation) throws {
         let loaded = try ReportLoader.load(path: entry.absolutePath, category: .coverage)
         #expect(loaded.format == .sonarGeneric)
-        Totals(JSONCoverageTest.files(loaded.report)).check(entry)
+        CoverageTotals(JSONCoverageTest.files(loaded.report)).expectCorpusChecks(entry)
     }
 }
