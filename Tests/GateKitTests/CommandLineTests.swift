@@ -76,7 +76,7 @@ func run(
             (["metrics"], "error: missing <file>"),
             (
                 ["metrics", "--category", "sca", "a"],
-                "error: --category is one of coverage, tests, lint, scan, not 'sca' (did you mean 'scan'?)"
+                "error: --category is one of coverage, tests, lint, scan, bench, metrics, not 'sca' (did you mean 'scan'?)"
             ),
         ]
         for (arguments, message) in cases {

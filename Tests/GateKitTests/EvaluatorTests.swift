@@ -15,6 +15,8 @@ func store(
                 case .coverage: (.lcov, .coverage)
                 case .tests: (.junit, .tests)
                 case .findings: (.diagnostics, findings)
+                case .benchmark: (.hyperfine, .bench)
+                case .metrics: (.openMetrics, .metrics)
                 }
             return MetricStore.Input(
                 report: LoadedReport(

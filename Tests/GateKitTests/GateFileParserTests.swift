@@ -75,7 +75,7 @@ import Testing
         )
         #expect(
             error(#"{protocol: 1, reports: {coverag: "x"}, gates: []}"#)
-                == "gates/g.json5:1:25: reports.coverag: unknown report category 'coverag'; known: coverage, tests, lint, scan (did you mean 'coverage'?)"
+                == "gates/g.json5:1:25: reports.coverag: unknown report category 'coverag'; known: coverage, tests, lint, scan, bench, metrics (did you mean 'coverage'?)"
         )
     }
 

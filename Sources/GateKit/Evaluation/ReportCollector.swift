@@ -81,7 +81,7 @@ public enum ReportCollector {
             }
             loaded.report = .findings(report)
             return (0, [])
-        case .tests:
+        case .tests, .benchmark, .metrics:
             return (0, [])
         }
     }

@@ -34,6 +34,8 @@ extension MetricStore {
         case .tests: return testReportCount
         case .lint: return lintReportCount
         case .scan: return scanReportCount
+        case .bench: return benchmarks.count
+        case .metrics: return metricsReports.count
         }
     }
 

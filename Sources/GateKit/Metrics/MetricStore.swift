@@ -27,11 +27,17 @@ public struct MetricStore: Sendable {
     let scan: FindingsView
     let lintReportCount: Int
     let scanReportCount: Int
+    /// The benchmark reports, in the order they were read, with their paths.
+    let benchmarks: [(path: String, report: BenchmarkReport)]
+    /// The metrics reports, in the order they were read, with their paths.
+    let metricsReports: [(path: String, report: MetricsReport)]
 
     /// The store of `inputs`; `waivers` by category, checked against `today` (no date: waivers never expire).
     public init(_ inputs: [Input], waivers: [ReportCategory: [Waiver]] = [:], today: CalendarDate? = nil) {
         var coverage: [FileCoverage] = []
         var stated: [(path: String, percentages: [String: Double])] = []
+        var benchmarks: [(path: String, report: BenchmarkReport)] = []
+        var metricsReports: [(path: String, report: MetricsReport)] = []
         var suites: [TestSuiteResult] = []
         var durations: [Double] = []
         var findings: [ReportCategory: [Finding]] = [:]
@@ -56,6 +62,10 @@ public struct MetricStore: Sendable {
                     if let path = finding.path, !input.mapping.admits(path) { continue }
                     findings[input.report.category, default: []].append(finding)
                 }
+            case .benchmark(let report):
+                benchmarks.append((input.report.path, report))
+            case .metrics(let report):
+                metricsReports.append((input.report.path, report))
             }
         }
         coverageFiles = Self.onePerPath(coverage)
@@ -68,6 +78,8 @@ public struct MetricStore: Sendable {
         scan = FindingsView(findings[.scan] ?? [], waivers: waivers[.scan] ?? [], today: today)
         lintReportCount = counts[.lint] ?? 0
         scanReportCount = counts[.scan] ?? 0
+        self.benchmarks = benchmarks
+        self.metricsReports = metricsReports
     }
 
     /// How the waivers of the lint and scan findings fared.
@@ -83,6 +95,8 @@ public struct MetricStore: Sendable {
         case .tests: return measureTests(metric, selector: selector)
         case .lint: return measureLint(metric, selector: selector)
         case .scan: return measureScan(metric, selector: selector)
+        case .bench: return measureBenchmark(metric, selector: selector)
+        case .metrics: return measureMetrics(metric, selector: selector)
         }
     }
 

@@ -57,6 +57,8 @@ public struct ExplainRenderer {
             case .tests: return "tests by adding up the suites"
             case .lint: return "lint findings deduplicated across reports"
             case .scan: return "security findings deduplicated by id or alias, package and version"
+            case .bench: return "benchmark samples pooled per label, stated statistics used as stated"
+            case .metrics: return "metric values by name and labels"
             }
         }.sorted().joined(separator: "; ")
     }

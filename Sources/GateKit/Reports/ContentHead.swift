@@ -53,6 +53,18 @@ public struct ContentHead {
         return [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "]")].contains(bytes[next])
     }
 
+    /// Runs `body` on a JSON tokenizer over the head, for recognisers that need a report's structure (its first
+    /// keys, their order). A head that ends, or stops being valid JSON, before `body` decides is not recognised.
+    public func probeJSON(_ body: (JSONTokenizer) throws(InputError) -> Bool) -> Bool {
+        guard kind == .json else { return false }
+        let input = InputBuffer(source: MemoryByteSource(bytes.bytes), capacity: bytes.count)
+        do {
+            return try body(JSONTokenizer(input))
+        } catch {
+            return false
+        }
+    }
+
     /// True when `text` occurs in the head.
     public func contains(_ text: StaticString) -> Bool {
         bytes.firstIndex(of: text) != nil

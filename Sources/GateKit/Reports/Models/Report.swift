@@ -3,4 +3,6 @@ public enum Report: Equatable, Sendable {
     case coverage(CoverageReport)
     case tests(TestReport)
     case findings(FindingsReport)
+    case benchmark(BenchmarkReport)
+    case metrics(MetricsReport)
 }

@@ -88,18 +88,6 @@ enum CoverageJSONReading {
         }
     }
 
-    /// Runs `body` on a tokenizer over the head of a report, for recognisers that need its structure. A head that
-    /// ends (or stops being valid JSON) before `body` decides is not recognised.
-    static func probe(_ head: ContentHead, _ body: (JSONTokenizer) throws(InputError) -> Bool) -> Bool {
-        guard head.kind == .json else { return false }
-        let input = InputBuffer(source: MemoryByteSource(head.bytes.bytes), capacity: head.bytes.count)
-        do {
-            return try body(JSONTokenizer(input))
-        } catch {
-            return false
-        }
-    }
-
     /// Branches counted per source line while one file is read, for its ``BranchCoverageMap``. Lines usually come in
     /// order, so each is appended (or added to the last one); lines out of order are sorted once at the end.
     struct BranchTally {

@@ -27,7 +27,7 @@ public enum CoveragePyJSONReader: ReportReader {
     /// True for a JSON object whose first member is coverage.py's `meta`, naming `branch_coverage` or
     /// `show_contexts` (which every version writes).
     public static func recognizes(_ head: ContentHead) -> Bool {
-        CoverageJSONReading.probe(head) { json throws(InputError) in
+        head.probeJSON { json throws(InputError) in
             guard try json.next() == .beginObject, try json.next() == .key, json.bytes == "meta",
                 try json.next() == .beginObject
             else { return false }

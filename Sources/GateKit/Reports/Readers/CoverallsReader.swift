@@ -19,7 +19,7 @@ public enum CoverallsReader: ReportReader {
     /// True for a JSON object with a `source_files` array whose first entry has a `name`, `coverage` or
     /// `source_digest`.
     public static func recognizes(_ head: ContentHead) -> Bool {
-        CoverageJSONReading.probe(head) { json throws(InputError) in
+        head.probeJSON { json throws(InputError) in
             guard try json.next() == .beginObject else { return false }
             while try json.next() == .key {
                 guard json.bytes == "source_files" else {

@@ -22,7 +22,7 @@ public enum IstanbulReader: ReportReader {
     /// True for a JSON object whose first member is an object with a `statementMap`, `fnMap` or `branchMap`, or
     /// with both `path` and `s` (istanbul 0.x wrote the counts first).
     public static func recognizes(_ head: ContentHead) -> Bool {
-        CoverageJSONReading.probe(head) { json throws(InputError) in
+        head.probeJSON { json throws(InputError) in
             guard try json.next() == .beginObject, try json.next() == .key, try json.next() == .beginObject else {
                 return false
             }

@@ -17,7 +17,7 @@ public enum IstanbulSummaryReader: ReportReader {
 
     /// True for a JSON object whose first member is an object with both `lines` and `statements`.
     public static func recognizes(_ head: ContentHead) -> Bool {
-        CoverageJSONReading.probe(head) { json throws(InputError) in
+        head.probeJSON { json throws(InputError) in
             guard try json.next() == .beginObject, try json.next() == .key, try json.next() == .beginObject else {
                 return false
             }

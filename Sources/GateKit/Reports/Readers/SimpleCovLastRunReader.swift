@@ -14,7 +14,7 @@ public enum SimpleCovLastRunReader: ReportReader {
     /// True for a JSON object whose first member is `result`, an object starting with `line`, `branch`, `method` or
     /// `covered_percent`.
     public static func recognizes(_ head: ContentHead) -> Bool {
-        CoverageJSONReading.probe(head) { json throws(InputError) in
+        head.probeJSON { json throws(InputError) in
             guard try json.next() == .beginObject, try json.next() == .key, json.bytes == "result",
                 try json.next() == .beginObject, try json.next() == .key
             else { return false }

@@ -28,7 +28,7 @@ public enum SimpleCovReader: ReportReader {
     /// True for a JSON object whose first member (a command) is an object that starts with a `coverage` object,
     /// after a `timestamp` if any.
     public static func recognizes(_ head: ContentHead) -> Bool {
-        CoverageJSONReading.probe(head) { json throws(InputError) in
+        head.probeJSON { json throws(InputError) in
             guard try json.next() == .beginObject, try json.next() == .key, try json.next() == .beginObject else {
                 return false
             }

@@ -1,0 +1,170 @@
+/// A benchmark or load-test report: one series per label (endpoint, scenario, benchmark name), in report order.
+public struct BenchmarkReport: Equatable, Sendable {
+    public var series: [BenchmarkSeries]
+
+    public init(series: [BenchmarkSeries]) {
+        self.series = series
+    }
+}
+
+/// What one label of a benchmark report holds: raw samples, or the statistics the report states, or both.
+///
+/// Durations are in seconds everywhere (readers convert from the tool's unit). A reader fills what the format has
+/// and leaves the rest nil; the metrics compute what they can from `samples` and otherwise use `stated`.
+public struct BenchmarkSeries: Equatable, Sendable {
+    /// The label as the report names it (Locust's `Name`, k6's scenario or URL, hyperfine's command…).
+    public var label: String
+    /// True for the report's own overall row (Locust's `Aggregated`, k6's totals, ab's whole run): it stands for
+    /// every label when no `label` selector is given, instead of the labels being pooled.
+    public var isAggregate: Bool
+    /// The raw latency samples, when the report has them.
+    public var samples: SampleDistribution?
+    /// The statistics the report states for this label.
+    public var stated: StatedStatistics
+    /// Requests (or iterations) made, when the report says.
+    public var requests: Int?
+    /// Requests that failed, when the report says.
+    public var failures: Int?
+    /// How long the run of this label took, in seconds, when the report says (for throughput).
+    public var duration: Double?
+
+    public init(
+        label: String, isAggregate: Bool = false, samples: SampleDistribution? = nil,
+        stated: StatedStatistics = StatedStatistics(), requests: Int? = nil, failures: Int? = nil,
+        duration: Double? = nil
+    ) {
+        self.label = label
+        self.isAggregate = isAggregate
+        self.samples = samples
+        self.stated = stated
+        self.requests = requests
+        self.failures = failures
+        self.duration = duration
+    }
+}
+
+/// Statistics a report states (not computed from samples): durations in seconds, throughput per second.
+public struct StatedStatistics: Equatable, Sendable {
+    /// Percentiles by rank (50, 90, 95, 99, 99.9…) in seconds.
+    public var percentiles: [Double: Double]
+    public var minimum: Double?
+    public var maximum: Double?
+    public var mean: Double?
+    public var median: Double?
+    public var standardDeviation: Double?
+    /// Requests (or iterations) per second, as the report states it.
+    public var throughput: Double?
+
+    public init(
+        percentiles: [Double: Double] = [:], minimum: Double? = nil, maximum: Double? = nil, mean: Double? = nil,
+        median: Double? = nil, standardDeviation: Double? = nil, throughput: Double? = nil
+    ) {
+        self.percentiles = percentiles
+        self.minimum = minimum
+        self.maximum = maximum
+        self.mean = mean
+        self.median = median
+        self.standardDeviation = standardDeviation
+        self.throughput = throughput
+    }
+}
+
+/// Raw latency samples, kept as distinct values with their counts so that percentiles are exact while memory
+/// grows with the number of distinct values, not of samples (JMeter's whole milliseconds: a few thousand values
+/// for any number of rows).
+public struct SampleDistribution: Equatable, Sendable {
+    /// Distinct sample values in seconds, ascending, with how many times each occurred (after ``compact()``).
+    private var values: [Double] = []
+    private var counts: [Int] = []
+    /// Samples added since the last compaction, not yet sorted.
+    private var pending: [Double] = []
+    public private(set) var count = 0
+    public private(set) var sum = 0.0
+
+    public init() {}
+
+    /// Adds one sample in seconds; the caller has checked that it is finite and not negative.
+    public mutating func add(_ seconds: Double) {
+        pending.append(seconds)
+        count += 1
+        sum += seconds
+        if pending.count >= 1 << 16 { compact() }
+    }
+
+    /// Adds every sample of `other`.
+    public mutating func add(_ other: SampleDistribution) {
+        var other = other
+        other.compact()
+        for (value, times) in zip(other.values, other.counts) {
+            for _ in 0..<times { pending.append(value) }
+            if pending.count >= 1 << 16 { compact() }
+        }
+        count += other.count
+        sum += other.sum
+        compact()
+    }
+
+    /// Folds the pending samples into the sorted distinct values.
+    public mutating func compact() {
+        guard !pending.isEmpty else { return }
+        pending.sort()
+        var mergedValues: [Double] = []
+        var mergedCounts: [Int] = []
+        mergedValues.reserveCapacity(values.count + pending.count)
+        mergedCounts.reserveCapacity(values.count + pending.count)
+        func append(_ value: Double, _ times: Int) {
+            if let last = mergedValues.last, last == value {
+                mergedCounts[mergedCounts.count - 1] += times
+            } else {
+                mergedValues.append(value)
+                mergedCounts.append(times)
+            }
+        }
+        var (old, new) = (0, 0)
+        while old < values.count || new < pending.count {
+            if new == pending.count || (old < values.count && values[old] <= pending[new]) {
+                append(values[old], counts[old])
+                old += 1
+            } else {
+                append(pending[new], 1)
+                new += 1
+            }
+        }
+        values = mergedValues
+        counts = mergedCounts
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// The distinct values, ascending, with their counts.
+    public func distinctValues() -> [(value: Double, count: Int)] {
+        var copy = self
+        copy.compact()
+        return Array(zip(copy.values, copy.counts)).map { (value: $0.0, count: $0.1) }
+    }
+
+    public static func == (lhs: SampleDistribution, rhs: SampleDistribution) -> Bool {
+        lhs.distinctValues().elementsEqual(rhs.distinctValues()) { $0.value == $1.value && $0.count == $1.count }
+    }
+}
+
+/// A metrics report (OpenMetrics/Prometheus text exposition, flat JSON): named values with labels.
+public struct MetricsReport: Equatable, Sendable {
+    public var samples: [MetricSample]
+
+    public init(samples: [MetricSample]) {
+        self.samples = samples
+    }
+}
+
+/// One value of a metrics report: `process_resident_memory_bytes{instance="a"} 1.2e8`.
+public struct MetricSample: Equatable, Sendable {
+    public var name: String
+    public var labels: [String: String]
+    public var value: Double
+
+    public init(name: String, labels: [String: String] = [:], value: Double) {
+        self.name = name
+        self.labels = labels
+        self.value = value
+    }
+}

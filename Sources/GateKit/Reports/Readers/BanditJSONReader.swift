@@ -1,0 +1,12 @@
+/// Reads Bandit JSON (placeholder: not implemented yet).
+public enum BanditJSONReader: ReportReader {
+    public static let category = ReportCategory.lint
+    public static let categories: [ReportCategory] = [.lint, .scan]
+    public static let displayName = "Bandit JSON"
+
+    public static func recognizes(_ head: ContentHead) -> Bool { false }
+
+    public static func read(_ input: InputBuffer) throws(InputError) -> Report {
+        throw InputError("reading Bandit JSON is not implemented yet")
+    }
+}
