@@ -24,19 +24,21 @@ extension MetricStore {
             return .unavailable(
                 "no file in the coverage reports matches \(terms) (their paths look like: \(examples))")
         }
-        let counts = selected.compactMap { file in file.count(of: item).map { (file, $0) } }
+        let counts = selected.compactMap { file in
+            file.count(of: item).map { FileCount(path: file.path, lines: file.lines.total, count: $0) }
+        }
         let noun = FileCoverage.noun(item)
         guard !counts.isEmpty else { return .unavailable("the coverage reports have no \(noun) data") }
         if perFile {
             return Self.perFile(counts, metric: metric, item: noun, minimumLines: minimumLines)
         }
-        let total = counts.reduce(CoverageCount.zero) { $0 + $1.1 }
+        let total = counts.reduce(CoverageCount.zero) { $0 + $1.count }
         let basis =
             "\(NumberFormatting.count(total.total - total.covered)) of \(NumberFormatting.count(total.total)) \(noun) uncovered"
         // One selected file is its own evidence; the worst files are worth listing when there are several.
-        let offenders = Self.worst(counts.count > 1 ? counts : [], limit: 5).map { file, count in
-            "\(file.path): \(NumberFormatting.count(count.total - count.covered)) of "
-                + "\(NumberFormatting.count(count.total)) \(noun) uncovered"
+        let offenders = Self.worst(counts.count > 1 ? counts : [], limit: 5).map { file in
+            "\(file.path): \(NumberFormatting.count(file.count.total - file.count.covered)) of "
+                + "\(NumberFormatting.count(file.count.total)) \(noun) uncovered"
         }
         switch parts.last {
         case "covered":
@@ -79,15 +81,16 @@ extension MetricStore {
 
     /// Each file's value as a measured item; the evaluator checks every one.
     static func perFile(
-        _ counts: [(FileCoverage, CoverageCount)], metric: MetricDefinition, item: String, minimumLines: Int
+        _ counts: [FileCount], metric: MetricDefinition, item: String, minimumLines: Int
     ) -> MetricOutcome {
-        let guarded = counts.filter { $0.0.lines.total >= minimumLines }
+        let guarded = counts.filter { $0.lines >= minimumLines }
         guard !guarded.isEmpty else {
             return .unavailable("no selected file has at least \(minimumLines) instrumented lines (min_lines)")
         }
         let kind = metric.name.split(separator: ".").last
         var items: [MeasuredItem] = []
-        for (file, count) in guarded {
+        for file in guarded {
+            let count = file.count
             let basis =
                 "\(NumberFormatting.count(count.total - count.covered)) of \(NumberFormatting.count(count.total)) \(item) uncovered"
             switch kind {
@@ -110,18 +113,26 @@ extension MetricStore {
     }
 
     /// The `limit` files with the most uncovered items, most first (ties in path order), in one pass.
-    static func worst(_ counts: [(FileCoverage, CoverageCount)], limit: Int) -> [(FileCoverage, CoverageCount)] {
-        var worst: [(FileCoverage, CoverageCount)] = []
-        for entry in counts where entry.1.covered < entry.1.total {
-            let missed = entry.1.total - entry.1.covered
-            guard worst.count < limit || missed > worst[worst.count - 1].1.total - worst[worst.count - 1].1.covered
-            else { continue }
-            let position = worst.firstIndex { $0.1.total - $0.1.covered < missed } ?? worst.count
+    static func worst(_ counts: [FileCount], limit: Int) -> [FileCount] {
+        var worst: [FileCount] = []
+        for entry in counts where entry.missed > 0 {
+            let missed = entry.missed
+            guard worst.count < limit || missed > worst[worst.count - 1].missed else { continue }
+            let position = worst.firstIndex { $0.missed < missed } ?? worst.count
             worst.insert(entry, at: position)
             if worst.count > limit { worst.removeLast() }
         }
         return worst
     }
+}
+
+/// One selected file's count of the measured item, with its instrumented lines for `min_lines`.
+struct FileCount {
+    var path: String
+    var lines: Int
+    var count: CoverageCount
+
+    var missed: Int { count.total - count.covered }
 }
 
 extension Array {

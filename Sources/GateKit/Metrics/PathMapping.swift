@@ -54,6 +54,7 @@ public struct PathMapping: Sendable {
 
 extension String {
     var replacingBackslashes: String {
-        contains("\\") ? String(map { $0 == "\\" ? "/" : $0 }) : self
+        utf8.contains(UInt8(ascii: "\\"))
+            ? String(decoding: utf8.map { $0 == UInt8(ascii: "\\") ? UInt8(ascii: "/") : $0 }, as: UTF8.self) : self
     }
 }
