@@ -41,14 +41,24 @@ import Testing
             "unit.info":
                 "SF:/home/runner/work/q/q/src/queue.c\nDA:1,1\nDA:2,0\nDA:3,0\nDA:4,1\nBRDA:2,0,0,1\nBRDA:2,0,1,0\nend_of_record\n",
             "gates/g.json5":
-                #"{protocol: 1, reports: {coverage: ["unit.info", "integration.info"]}, gates: [{id: "c", require: ["coverage.lines.covered == 3", "coverage.lines.total == 5", "coverage.branches.covered == 1", "coverage.branches.total == 2"]}]}"#,
-            "integration.info": "SF:src/queue.c\nDA:2,5\nDA:5,0\nBRDA:2,0,0,0\nBRDA:2,0,1,3\nend_of_record\n",
+                #"{protocol: 1, reports: {coverage: ["unit.info", "integration.xml"]}, gates: [{id: "c", require: ["coverage.lines.covered == 3", "coverage.lines.total == 5", "coverage.branches.covered == 1", "coverage.branches.total == 2"]}]}"#,
+            "integration.xml": """
+                <?xml version="1.0" ?>
+                <coverage version="8.2" line-rate="0.5" branch-rate="0.5">
+                <sources><source>/builds/q</source></sources>
+                <packages><package name="src"><classes><class name="queue_c" filename="src/queue.c">
+                <methods/><lines>
+                <line number="2" hits="5" branch="true" condition-coverage="50% (1/2)"/>
+                <line number="5" hits="0"/>
+                </lines></class></classes></package></packages></coverage>
+                """,
         ])
         // Union by hand: lines 1..5, covered {1, 2, 4}. Line 2 has 2 branches, 1 covered in each report: per-line
         // counts cannot tell whether it is the same branch, so the union keeps the larger count (1 of 2).
         let set = try GateLoader.load(root: root)
         let collection = ReportCollector.collect(set.sources, root: root, categories: [.coverage])
         #expect(collection.reports.allSatisfy { $0.unmatchedPaths.isEmpty })
+        #expect(collection.reports.map(\.format) == [.lcov, .cobertura])
         let verdict = Evaluator.evaluate(
             set.gates, store: MetricStore(collection.inputs), problems: collection.problems,
             reports: collection.reports, context: Evaluator.Context(root: root))
