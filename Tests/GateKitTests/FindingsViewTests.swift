@@ -41,6 +41,17 @@ import Testing
         #expect(view.open.map(\.tool) == ["codeql, semgrep", "gitleaks"])
     }
 
+    @Test func findingsOfOneReportAreNeverMerged() {
+        // semgrep reports two results of one rule on one line; a second report of the same results merges into them.
+        let first = Finding(
+            tool: "semgrep", rule: "eval", level: .error, path: "app.py", line: 3, column: 5, message: "eval")
+        var second = first
+        second.message = "eval again"
+        let view = FindingsView([first, second, first, second], reports: [0, 0, 1, 1])
+        #expect(view.open.map(\.message) == ["eval", "eval again"])
+        #expect(FindingsView([first, second], reports: [0, 0]).open.count == 2, "the tool's own count stands")
+    }
+
     @Test func findingsTheToolDidNotCountStayOut() {
         let counted = Finding(tool: "t", rule: "r", level: .warning, path: "a", line: 1, message: "m")
         var suppressed = counted

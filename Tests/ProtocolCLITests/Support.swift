@@ -26,7 +26,11 @@ func runProtocol(_ arguments: [String], in directory: String = repositoryRoot, e
     process.executableURL = URL(fileURLWithPath: protocolBinary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    // A test run inside GitHub Actions must not turn on the annotations of every run.
+    var inherited = ProcessInfo.processInfo.environment
+    inherited["GITHUB_ACTIONS"] = nil
+    inherited["GITHUB_STEP_SUMMARY"] = nil
+    process.environment = inherited.merging(environment) { $1 }
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output

@@ -8,6 +8,8 @@ struct OptionSpec {
     var choices: [String]? = nil
     /// A one-letter alias such as `-h`.
     var short: String? = nil
+    /// May be given several times; every value is kept, in order, in ``ParsedArguments/lists``.
+    var repeatable = false
 }
 
 /// A command: its name, what it does, its options and positional arguments.
@@ -25,6 +27,8 @@ struct CommandSpec {
 /// What was given on the command line for one command.
 struct ParsedArguments {
     var values: [String: String] = [:]
+    /// The values of repeatable options, in the order given.
+    var lists: [String: [String]] = [:]
     var flags: Set<String> = []
     var positionals: [String] = []
 }
@@ -84,6 +88,10 @@ extension CommandSpec {
                     message: "--\(option.name) is one of \(choices.joined(separator: ", ")), not '\(value)'"
                         + Suggestions.didYouMean(value, in: choices))
             }
+            if option.repeatable {
+                parsed.lists[option.name, default: []].append(value)
+                continue
+            }
             if parsed.values[option.name] != nil { throw UsageError(message: "--\(option.name) is given twice") }
             parsed.values[option.name] = value
         }
@@ -102,7 +110,9 @@ extension CommandSpec {
     var usage: String {
         var parts = ["protocol", name]
         for option in options {
-            parts.append(option.value.map { "[--\(option.name) <\($0)>]" } ?? "[--\(option.name)]")
+            parts.append(
+                option.value.map { "[--\(option.name) <\($0)>\(option.repeatable ? " ..." : "")]" }
+                    ?? "[--\(option.name)]")
         }
         for argument in arguments {
             let word = "<\(argument.name)>" + (argument.repeating ? " ..." : "")

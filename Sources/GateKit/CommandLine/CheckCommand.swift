@@ -16,9 +16,15 @@ enum CheckCommand: ProjectCommand {
             OptionSpec(name: "phase", value: "name", help: "Evaluate only the gates of this phase."),
             Project.rootOption,
             OptionSpec(
-                name: "format", value: "format", help: "Output format: text or json (default: text).",
-                choices: ["text", "json"]),
+                name: "format", value: "format",
+                help: "Output format: text, json, junit, markdown or codeclimate (default: text).",
+                choices: CheckOutput.formats),
+            OptionSpec(
+                name: "output", value: "format:path",
+                help: "Also write the verdict in another format to a file, e.g. junit:reports/gates.xml (repeatable).",
+                repeatable: true),
             OptionSpec(name: "verbose", value: nil, help: "Show the evidence behind passing gates too."),
+            OptionSpec(name: "quiet", value: nil, help: "Print only the verdict line.", short: "q"),
             Project.logOption,
             OptionSpec(name: "no-log", value: nil, help: "Do not record this check in the session log."),
             OptionSpec(
@@ -43,6 +49,15 @@ enum CheckCommand: ProjectCommand {
                         + Suggestions.didYouMean(phase, in: phases) + "\n")
                 return ExitCode.usage
             }
+        }
+        var outputs: [CheckOutput] = []
+        do throws(InputError) {
+            for text in arguments.lists["output"] ?? [] {
+                outputs.append(try CheckOutput(parsing: text, root: project.root))
+            }
+        } catch {
+            terminal.writeError("error: \(error.message)\n")
+            return ExitCode.usage
         }
         let recording = !arguments.flags.contains("no-log")
         let context: Evaluator.Context
@@ -73,6 +88,16 @@ enum CheckCommand: ProjectCommand {
             record.map { "Recorded as entry \($0.seq) of session \($0.session) in \(project.logShown)." }
             ?? "Not recorded (--no-log)."
         render(verdict, gateSet, record: record, note: note, arguments, invocation)
+        do {
+            for output in outputs {
+                try FileSystem.write(
+                    output.render(verdict, gateSet: gateSet, record: record, note: note), to: output.path)
+            }
+            try GitHubActions(invocation.environment)?.report(verdict, gateSet: gateSet, terminal: terminal)
+        } catch {
+            terminal.writeError("error: \(error.message)\n")
+            return ExitCode.usage
+        }
         return verdict.passed ? ExitCode.success : ExitCode.failure
     }
 
@@ -80,15 +105,14 @@ enum CheckCommand: ProjectCommand {
         _ verdict: Verdict, _ gateSet: GateSet, record: CheckJSONRenderer.Record?, note: String,
         _ arguments: ParsedArguments, _ invocation: Invocation
     ) {
-        switch arguments.values["format"] ?? "text" {
-        case "json":
-            invocation.terminal.write(
-                CheckJSONRenderer.render(verdict, gateSet: gateSet, toolVersion: ProtocolTool.version, record: record))
-        default:
-            let renderer = CheckTextRenderer(
-                colour: invocation.usesColour, verbose: arguments.flags.contains("verbose"))
-            invocation.terminal.write(renderer.render(verdict, gateSet: gateSet, recorded: note))
+        let format = arguments.values["format"] ?? "text"
+        if format == "text", arguments.flags.contains("quiet") {
+            invocation.terminal.write(CheckTextRenderer(colour: invocation.usesColour).verdictLine(verdict) + "\n")
+            return
         }
+        let output = CheckOutput(
+            format: format, path: "", colour: invocation.usesColour, verbose: arguments.flags.contains("verbose"))
+        invocation.terminal.write(output.render(verdict, gateSet: gateSet, record: record, note: note))
     }
 
     /// The attestations of the open session, read only when an attestation gate needs them.

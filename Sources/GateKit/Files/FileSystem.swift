@@ -60,6 +60,30 @@ public enum FileSystem {
         }
     }
 
+    /// Writes `text` to `path`, replacing the file (or appending to it with `append`), creating missing folders.
+    public static func write(_ text: String, to path: String, append: Bool = false) throws(InputError) {
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            try createDirectories(String(path[..<slash]))
+        }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
+        guard descriptor >= 0 else {
+            throw InputError("cannot write \(path): \(FileByteSource.describe(errno: errno))")
+        }
+        defer { close(descriptor) }
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else {
+                throw InputError("cannot write \(path): \(FileByteSource.describe(errno: errno))")
+            }
+            offset += written
+        }
+    }
+
     /// The current working directory.
     public static var currentDirectory: String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

@@ -25,7 +25,9 @@ public struct WaiverStatus: Sendable, Equatable {
 /// id or alias (`CVE-2024-1234` from Trivy and `GHSA-…` with that CVE alias from Grype), or — without a package —
 /// when they have the same fingerprint, or the same rule at the same path, line and column. The merged finding
 /// keeps the most severe severity and level of the group (a gate should not pass because one scanner rated a
-/// vulnerability lower) and names every tool that saw it, sorted, joined by ", ".
+/// vulnerability lower) and names every tool that saw it, sorted, joined by ", ". Findings of one report are never
+/// merged with each other: the tool counted them apart (semgrep's two results on one line, a CVE in two targets of
+/// one Trivy scan), so each report's own count stands and only reports of several tools or runs are deduplicated.
 public struct FindingsView: Sendable {
     /// A waiver expiring within this many days is warned about.
     public static let expiryWarningDays = 14
@@ -36,8 +38,14 @@ public struct FindingsView: Sendable {
     public let notCounted: [Finding]
     public let waivers: [WaiverStatus]
 
-    public init(_ findings: [Finding] = [], waivers: [Waiver] = [], today: CalendarDate? = nil) {
-        let counting = Self.deduplicate(findings.filter { $0.state == .open })
+    /// `reports[i]` is the report `findings[i]` came from: findings of one report are never merged (the tool
+    /// counted them apart). Without it, every finding is its own report.
+    public init(
+        _ findings: [Finding] = [], reports: [Int]? = nil, waivers: [Waiver] = [], today: CalendarDate? = nil
+    ) {
+        let origins = reports ?? Array(findings.indices)
+        let counted = findings.indices.filter { findings[$0].state == .open }
+        let counting = Self.deduplicate(counted.map { findings[$0] }, reports: counted.map { origins[$0] })
         notCounted = findings.filter { $0.state != .open }
         var open: [Finding] = []
         var waived: [Finding] = []
@@ -62,17 +70,24 @@ public struct FindingsView: Sendable {
     }
 
     /// One finding per group of findings that are the same (see the type's description), in first-seen order.
-    static func deduplicate(_ findings: [Finding]) -> [Finding] {
-        var groupOfKey: [String: Int] = [:]
+    static func deduplicate(_ findings: [Finding], reports: [Int]) -> [Finding] {
+        // Every group a key names, oldest first: a finding joins the first of them that has no finding of its report.
+        var groupsOfKey: [String: [Int]] = [:]
         var groups: [Finding] = []
-        for finding in findings {
+        var groupReports: [Set<Int>] = []
+        for (finding, report) in zip(findings, reports) {
             let keys = identities(of: finding)
-            if let group = keys.lazy.compactMap({ groupOfKey[$0] }).first {
+            let candidates = keys.flatMap { groupsOfKey[$0] ?? [] }.sorted()
+            if let group = candidates.first(where: { !groupReports[$0].contains(report) }) {
                 groups[group] = merged(groups[group], finding)
-                for key in identities(of: groups[group]) { groupOfKey[key] = group }
+                groupReports[group].insert(report)
+                for key in identities(of: groups[group]) where !(groupsOfKey[key]?.contains(group) ?? false) {
+                    groupsOfKey[key, default: []].append(group)
+                }
             } else {
                 groups.append(finding)
-                for key in keys { groupOfKey[key] = groups.count - 1 }
+                groupReports.append([report])
+                for key in keys { groupsOfKey[key, default: []].append(groups.count - 1) }
             }
         }
         return groups

@@ -11,6 +11,8 @@ public struct Measurement: Sendable, Equatable {
     public var vacuous: String?
     /// For per-item conditions (`per="file"`): every item's value; the condition must hold for each.
     public var items: [MeasuredItem]?
+    /// The findings behind a lint or scan value (the first few, worst first), for annotations at their location.
+    public var findings: [Finding] = []
 
     public init(
         value: Double, basis: String? = nil, offenders: [String] = [], vacuous: String? = nil,

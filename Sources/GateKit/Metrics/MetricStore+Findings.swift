@@ -17,7 +17,9 @@ extension MetricStore {
             let rule = finding.rule.map { " [\($0)]" } ?? ""
             return "\(Self.location(of: finding)): \(finding.level.rawValue): \(finding.message)\(rule)"
         }
-        return .measured(Measurement(value: Double(selected.count), basis: basis, offenders: Array(offenders)))
+        var measurement = Measurement(value: Double(selected.count), basis: basis, offenders: Array(offenders))
+        measurement.findings = Array(selected.prefix(10))
+        return .measured(measurement)
     }
 
     /// `vulns.*`: open security findings of the selected tools, kinds, ids, packages and paths, by severity.
@@ -43,8 +45,10 @@ extension MetricStore {
             (counts.isEmpty ? "no open findings" : counts.joined(separator: ", "))
             + " in \(NumberFormatting.count(scanReportCount)) \(scanReportCount == 1 ? "report" : "reports")"
             + Self.waivedNote(scan, selector)
-        return .measured(
-            Measurement(value: Double(selected.count), basis: basis, offenders: selected.prefix(10).map(Self.describe)))
+        var measurement = Measurement(
+            value: Double(selected.count), basis: basis, offenders: selected.prefix(10).map(Self.describe))
+        measurement.findings = Array(selected.prefix(10))
+        return .measured(measurement)
     }
 
     /// Whether every term selects the finding; `tool` selects a finding any of whose tools it names.

@@ -42,7 +42,8 @@ public struct MetricStore: Sendable {
         var durations: [Double] = []
         var findings: [ReportCategory: [Finding]] = [:]
         var counts: [ReportCategory: Int] = [:]
-        for input in inputs {
+        var findingReports: [ReportCategory: [Int]] = [:]
+        for (index, input) in inputs.enumerated() {
             counts[input.report.category, default: 0] += 1
             switch input.report.report {
             case .coverage(let report):
@@ -61,6 +62,7 @@ public struct MetricStore: Sendable {
                     finding.path = finding.path.map(input.mapping.normalise)
                     if let path = finding.path, !input.mapping.admits(path) { continue }
                     findings[input.report.category, default: []].append(finding)
+                    findingReports[input.report.category, default: []].append(index)
                 }
             case .benchmark(let report):
                 benchmarks.append((input.report.path, report))
@@ -74,8 +76,10 @@ public struct MetricStore: Sendable {
         self.suites = suites
         testsDuration = durations.count == counts[.tests] ? durations.reduce(0, +) : nil
         testReportCount = counts[.tests] ?? 0
-        lint = FindingsView(findings[.lint] ?? [], waivers: waivers[.lint] ?? [], today: today)
-        scan = FindingsView(findings[.scan] ?? [], waivers: waivers[.scan] ?? [], today: today)
+        lint = FindingsView(
+            findings[.lint] ?? [], reports: findingReports[.lint], waivers: waivers[.lint] ?? [], today: today)
+        scan = FindingsView(
+            findings[.scan] ?? [], reports: findingReports[.scan], waivers: waivers[.scan] ?? [], today: today)
         lintReportCount = counts[.lint] ?? 0
         scanReportCount = counts[.scan] ?? 0
         self.benchmarks = benchmarks

@@ -80,7 +80,7 @@ public struct CheckTextRenderer {
         }
         lines.append("")
         lines += reportLines(verdict)
-        lines.append(summary(verdict))
+        lines.append(verdictLine(verdict))
         if let recorded { lines.append(recorded) }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -148,7 +148,8 @@ public struct CheckTextRenderer {
         return lines
     }
 
-    private func summary(_ verdict: Verdict) -> String {
+    /// The verdict line: `PASS: all 6 gates passed`, `FAIL: 2 of 6 gates failed, 1 warning`.
+    func verdictLine(_ verdict: Verdict) -> String {
         let failed = verdict.count(.fail)
         let warned = verdict.count(.warn)
         let total = verdict.gates.count
