@@ -67,8 +67,14 @@ func run(
         let cases: [([String], String)] = [
             (["--verbose"], "error: unknown option '--verbose'"),
             (["check", "--format"], "error: --format needs a value <format>"),
-            (["check", "--format", "yaml"], "error: --format is one of text, json, junit, markdown, codeclimate, not 'yaml'"),
-            (["check", "--format", "jsno"], "error: --format is one of text, json, junit, markdown, codeclimate, not 'jsno' (did you mean 'json'?)"),
+            (
+                ["check", "--format", "yaml"],
+                "error: --format is one of text, json, junit, markdown, codeclimate, not 'yaml'"
+            ),
+            (
+                ["check", "--format", "jsno"],
+                "error: --format is one of text, json, junit, markdown, codeclimate, not 'jsno' (did you mean 'json'?)"
+            ),
             (["check", "--verbose=yes"], "error: --verbose takes no value"),
             (["check", "--root", "a", "--root", "b"], "error: --root is given twice"),
             (["check", "extra"], "error: unexpected argument 'extra' for 'check'"),
