@@ -43,15 +43,15 @@ import Testing
             "gates/g.json5":
                 #"{protocol: 1, reports: {coverage: ["unit.info", "integration.xml"]}, gates: [{id: "c", require: ["coverage.lines.covered == 3", "coverage.lines.total == 5", "coverage.branches.covered == 1", "coverage.branches.total == 2"]}]}"#,
             "integration.xml": """
-                <?xml version="1.0" ?>
-                <coverage version="8.2" line-rate="0.5" branch-rate="0.5">
-                <sources><source>/builds/q</source></sources>
-                <packages><package name="src"><classes><class name="queue_c" filename="src/queue.c">
-                <methods/><lines>
-                <line number="2" hits="5" branch="true" condition-coverage="50% (1/2)"/>
-                <line number="5" hits="0"/>
-                </lines></class></classes></package></packages></coverage>
-                """,
+            <?xml version="1.0" ?>
+            <coverage version="8.2" line-rate="0.5" branch-rate="0.5">
+            <sources><source>/builds/q</source></sources>
+            <packages><package name="src"><classes><class name="queue_c" filename="src/queue.c">
+            <methods/><lines>
+            <line number="2" hits="5" branch="true" condition-coverage="50% (1/2)"/>
+            <line number="5" hits="0"/>
+            </lines></class></classes></package></packages></coverage>
+            """,
         ])
         // Union by hand: lines 1..5, covered {1, 2, 4}. Line 2 has 2 branches, 1 covered in each report: per-line
         // counts cannot tell whether it is the same branch, so the union keeps the larger count (1 of 2).

@@ -81,6 +81,72 @@ import Testing
             ])
     }
 
+    @Test func eslintStylishRowsBelongToThePathAboveThem() throws {
+        // eslint (stylish): "✖ 3 problems (2 errors, 1 warning)"
+        #expect(
+            summary(try findings(fixture: "eslint-stylish.txt")) == [
+                "eslint error /home/ci/shop/src/cart.js:4:7 no-unused-vars 'total' is assigned a value but never used",
+                "eslint warning /home/ci/shop/src/cart.js:9:15 eqeqeq Expected '===' and instead saw '=='",
+                "eslint error /home/ci/shop/src/broken.js:3:9 - Parsing error: Unexpected token )",
+            ])
+    }
+
+    @Test func golangciLintLinesAreErrorsNamingTheirLinter() throws {
+        // golangci-lint run --out-format line-number: "3 issues: * errcheck: 1 * gofmt: 1 * revive: 1"
+        #expect(
+            summary(try findings(fixture: "golangci-lint.txt")) == [
+                "golangci-lint error internal/store/file.go:23:13 errcheck Error return value of `f.Close` is not checked",
+                "golangci-lint error internal/store/file.go:40:0 gofmt File is not `gofmt`-ed with `-s`",
+                "golangci-lint error internal/store/store.go:9:1 revive exported: exported function Open should have comment or be unexported",
+            ])
+        guard case .findings(let report) = try DiagnosticsReader.read(inputBuffer("./main.go:7:2: undefined: frob\n"))
+        else { return }
+        #expect(summary(report.findings) == ["go error ./main.go:7:2 - undefined: frob"])
+    }
+
+    @Test(arguments: ["ruff-concise.txt", "ruff-pylint.txt"])
+    func ruffLinesAreErrorsWithTheirCodes(_ name: String) throws {
+        // ruff check: "Found 3 errors. [*] 1 fixable with the `--fix` option."
+        let found = try findings(fixture: name)
+        #expect(found.map(\.rule) == ["F401", "E501", "invalid-syntax"])
+        #expect(
+            found.map(\.message) == [
+                "`os` imported but unused", "Line too long (100 > 88)",
+                "Expected an indented block after function definition",
+            ])
+        #expect(found.allSatisfy { $0.tool == "ruff" && $0.level == .error })
+    }
+
+    @Test func linesWithoutASeverityWordNeedAGoFileOrARuffCode() throws {
+        let text = """
+            tests/test_cart.py:12: AssertionError
+            tests/test_cart.py:14: E   assert 1 == 2
+            2024-05-01 12:30:45: started
+            notes.txt:3:1: F401 looks like a code
+            my file.go:3:1: spaces in the path
+            app.py:3:1: 
+              4:2  error  a stylish row without a path line  semi
+            """
+        guard case .findings(let report) = try DiagnosticsReader.read(inputBuffer(text)) else { return }
+        #expect(report.findings.isEmpty)
+        withByteSpan(text) { #expect(!DiagnosticsReader.recognizes(ContentHead($0))) }
+        withByteSpan("/src/a.js\n  1:1  error  Unexpected var  no-var\n") {
+            #expect(DiagnosticsReader.recognizes(ContentHead($0)))
+        }
+    }
+
+    @Test func stylishRowsWithoutARuleOrWithOddColumns() throws {
+        let text = "/src/a.js\n  1:2  warning  two  spaces inside\n  x:1  error  not a row\n  3:4  info  not a row\n"
+        guard case .findings(let report) = try DiagnosticsReader.read(inputBuffer(text)) else { return }
+        #expect(summary(report.findings) == ["eslint warning /src/a.js:1:2 - two  spaces inside"])
+        let bad = Array("/src/".utf8) + [0xC3, 0x28] + Array(".js\n  1:1  error  m  r\n".utf8)
+        let error = #expect(throws: InputError.self) {
+            try DiagnosticsReader.read(InputBuffer(source: MemoryByteSource(bad)))
+        }
+        #expect(error?.message == "the file name is not valid UTF-8")
+        #expect(error?.line == 2)
+    }
+
     @Test func aNoteBeforeAnyDiagnosticIsAFindingOfItsOwn() throws {
         guard
             case .findings(let report) = try DiagnosticsReader.read(
@@ -142,8 +208,8 @@ import Testing
     @Test(
         arguments: CorpusExpectation.entries(formats: [
             "swiftc-diagnostics", "clang-diagnostics", "gcc-diagnostics", "cargo-short-diagnostics",
-            "msbuild-diagnostics",
-            "tsc-diagnostics",
+            "msbuild-diagnostics", "tsc-diagnostics", "eslint-stylish", "golangci-lint-text", "ruff-concise",
+            "ruff-pylint",
         ]))
     func corpusCountsEqualTheCompilersSummary(_ entry: CorpusExpectation) throws {
         guard case .findings(let report) = try ReportLoader.load(path: entry.absolutePath, category: .lint).report

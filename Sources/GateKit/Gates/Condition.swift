@@ -109,6 +109,19 @@ public struct Condition: Sendable {
         self.minimumLines = minimumLines
     }
 
+    /// The condition with `options` added to its selector where it sets none of its own (a bench source's
+    /// defaults).
+    func defaulting(to options: BenchmarkOptions) -> Condition {
+        let own = Set(selector.map(\.key))
+        let added = options.terms.filter { !own.contains($0.key) }.compactMap {
+            try? SelectorTerm(key: $0.key, match: .equals, value: $0.value)
+        }
+        guard metric.category == .bench, !added.isEmpty else { return self }
+        return Condition(
+            text: text, metric: metric, selector: selector + added, comparison: comparison, threshold: threshold,
+            thresholdText: thresholdText, perFile: perFile, minimumLines: minimumLines)
+    }
+
     /// True when `item`'s labels are selected by every term of the selector.
     public func selects(_ labels: (String) -> String?) -> Bool {
         selector.allSatisfy { $0.selects(labels($0.key)) }

@@ -15,7 +15,9 @@ public enum ConditionParser {
         var cursor = Cursor(Array(text.unicodeScalars))
         cursor.skipSpaces()
         let metricStart = cursor.column
-        let name = cursor.take { $0.properties.isAlphabetic || $0 == "_" || $0 == "." || ("0"..."9").contains($0) }
+        let name = cursor.take {
+            $0.properties.isAlphabetic || $0 == "_" || $0 == "." || $0 == ":" || ("0"..."9").contains($0)
+        }
         guard !name.isEmpty else {
             throw ConditionSyntaxError("expected a metric name such as coverage.lines", column: metricStart)
         }
@@ -26,7 +28,7 @@ public enum ConditionParser {
         }
         cursor.skipSpaces()
         let terms = try cursor.peek == "{" ? parseSelector(&cursor, metric: metric) : []
-        let (selector, perFile, minimumLines) = try modifiers(terms)
+        let (selector, perFile, minimumLines) = try modifiers(terms, metric: metric)
         cursor.skipSpaces()
         let comparison = try parseComparison(&cursor)
         cursor.skipSpaces()
@@ -56,7 +58,7 @@ public enum ConditionParser {
                 }
                 throw ConditionSyntaxError("expected a selector key such as path", column: keyColumn)
             }
-            guard metric.selectorKeys.contains(key) else {
+            guard metric.acceptsAnyLabel || metric.selectorKeys.contains(key) else {
                 throw ConditionSyntaxError(
                     "\(metric.name) has no selector '\(key)'; it accepts "
                         + metric.selectorKeys.joined(separator: ", ")
@@ -88,14 +90,28 @@ public enum ConditionParser {
         }
     }
 
-    /// Separates `per` and `min_lines`, which shape the measurement, from the terms that select items.
-    private static func modifiers(_ terms: [(term: SelectorTerm, column: Int)]) throws(ConditionSyntaxError)
-        -> ([SelectorTerm], Bool, Int)
+    /// Separates `per` and `min_lines`, which shape the measurement, from the terms that select items; checks the
+    /// benchmark options (``BenchmarkOptions``), which stay in the selector for the benchmark metrics to read.
+    private static func modifiers(_ terms: [(term: SelectorTerm, column: Int)], metric: MetricDefinition)
+        throws(ConditionSyntaxError) -> ([SelectorTerm], Bool, Int)
     {
         var selector: [SelectorTerm] = []
         var perFile = false
         var minimumLines: Int?
+        var options = BenchmarkOptions()
         for (term, column) in terms {
+            if metric.category == .bench, BenchmarkOptions.keys.contains(term.key) {
+                guard term.match == .equals else {
+                    throw ConditionSyntaxError("\(term.key) is an option: write \(term.key)=\"…\"", column: column)
+                }
+                do {
+                    try options.set(term.key, term.value)
+                } catch {
+                    throw ConditionSyntaxError(error.message, column: column)
+                }
+                selector.append(term)
+                continue
+            }
             switch term.key {
             case "per":
                 guard term.match == .equals, term.value == "file" else {
@@ -167,6 +183,9 @@ public enum ConditionParser {
         let unitColumn = cursor.column
         let symbol = cursor.takeRest().trimmingSpaces
         let written = number + symbol
+        if metric.category == .metrics, let converted = metricsThreshold(value, symbol, metric: metric) {
+            return (converted, written)
+        }
         if symbol.isEmpty {
             switch metric.unit {
             case .count:
@@ -194,6 +213,15 @@ public enum ConditionParser {
                     + advice, column: unitColumn)
         }
         return (value * unit.factor, written)
+    }
+
+    /// A threshold of `metrics.NAME`, whose values are plain numbers in OpenMetrics base units (bytes, seconds): a
+    /// plain number stands as written; a size, duration or rate unit converts to the base unit when the metric's
+    /// name does not say its unit, else must fit it (checked by the caller, which also refuses `%`).
+    private static func metricsThreshold(_ value: Double, _ symbol: String, metric: MetricDefinition) -> Double? {
+        if symbol.isEmpty { return value }
+        guard metric.unit == .count, let unit = ThresholdUnit.named(symbol), unit.kind != .percent else { return nil }
+        return value * unit.factor
     }
 
     /// A number without a needless trailing `.0`.

@@ -16,7 +16,8 @@ public struct GateFileParser {
     /// The gate-file format version this protocol reads.
     public static let formatVersion = 1
     static let topLevelKeys = ["protocol", "name", "reports", "gates", "log"]
-    static let sourceKeys = ["paths", "format", "strip", "map", "require_files", "include", "exclude", "waivers"]
+    static let sourceKeys =
+        ["paths", "format", "strip", "map", "require_files", "include", "exclude", "waivers"] + BenchmarkOptions.keys
     static let gateKeys = ["id", "description", "require", "attest", "documents", "level", "phase"]
     static let gateKinds = ["require", "attest", "documents"]
     static let documentKeys = ["path", "sections"]
@@ -160,6 +161,7 @@ public struct GateFileParser {
                     fail(value, "\(path).require_files", "require_files applies to coverage reports")
                 }
             }
+            let options = benchmarkOptions(members, category: category, path: path)
             if let value = member("include", in: members) { include = globs(value, "\(path).include") }
             if let value = member("exclude", in: members) { exclude = globs(value, "\(path).exclude") }
             if category == .tests, let filter = member("include", in: members) ?? member("exclude", in: members) {
@@ -171,7 +173,7 @@ public struct GateFileParser {
             return ReportSource(
                 category: category, patterns: patterns, format: format, strip: strip, map: map,
                 requireFiles: requireFiles, include: include,
-                exclude: exclude, waiverFile: waiverFile, declaredIn: file)
+                exclude: exclude, waiverFile: waiverFile, benchmarkOptions: options, declaredIn: file)
         default:
             fail(
                 value, path,
@@ -179,6 +181,38 @@ public struct GateFileParser {
             )
             return nil
         }
+    }
+
+    /// `percentile`, `min_samples` and `aggregate` of a bench source: the defaults of its bench conditions.
+    private mutating func benchmarkOptions(_ members: [JSON5Member], category: ReportCategory, path: String)
+        -> BenchmarkOptions
+    {
+        var options = BenchmarkOptions()
+        for key in BenchmarkOptions.keys {
+            guard let value = member(key, in: members) else { continue }
+            let text: String
+            switch value.kind {
+            case .string(let string): text = string
+            case .number(let number) where key == "min_samples" && number == number.rounded() && abs(number) < 1e15:
+                text = String(Int(number))
+            default:
+                fail(
+                    value, "\(path).\(key)",
+                    "expected a string\(key == "min_samples" ? " or a whole number" : ""), found \(value.kindDescription)"
+                )
+                continue
+            }
+            if category != .bench {
+                fail(value, "\(path).\(key)", "\(key) applies to bench reports")
+                continue
+            }
+            do {
+                try options.set(key, text)
+            } catch {
+                fail(value, "\(path).\(key)", error.message)
+            }
+        }
+        return options
     }
 
     /// `map`: an object of path prefix → replacement.

@@ -85,6 +85,8 @@ public enum GateLoader {
             }
         }
         let sources = files.flatMap(\.sources)
+        let options = benchmarkDefaults(sources, errors: &errors)
+        gates = gates.map { $0.defaulting(to: options) }
         let declared = Set(sources.map(\.category))
         for gate in gates {
             for category in gate.categories.sorted() where !declared.contains(category) {
@@ -112,6 +114,27 @@ public enum GateLoader {
         return GateSet(
             files: files.map(\.path), paths: paths, name: files.lazy.compactMap(\.name).first, sources: sources,
             gates: gates, logPath: logPaths.first?.logPath)
+    }
+
+    /// The benchmark options the bench sources set; two sources setting one option differently is an error.
+    static func benchmarkDefaults(_ sources: [ReportSource], errors: inout [GateFileError]) -> BenchmarkOptions {
+        var options = BenchmarkOptions()
+        var setBy: [String: (value: String, file: String)] = [:]
+        for source in sources where source.category == .bench {
+            for (key, value) in source.benchmarkOptions.terms {
+                if let first = setBy[key], first.value != value {
+                    errors.append(
+                        GateFileError(
+                            file: source.declaredIn, jsonPath: "reports.bench.\(key)",
+                            message: "\(key) is \"\(value)\" here but \"\(first.value)\" in \(first.file): the bench "
+                                + "sources' options apply to every bench condition; set it on the conditions instead"))
+                    continue
+                }
+                setBy[key] = (value, source.declaredIn)
+                _ = try? options.set(key, value)
+            }
+        }
+        return options
     }
 
     /// The gate files to read: (path to open, path to show), sorted.

@@ -18,6 +18,8 @@ public struct ReportSource: Sendable {
     public let exclude: [Glob]
     /// The waiver file (`waivers`), relative to the root, for lint and scan reports.
     public let waiverFile: String?
+    /// `percentile`, `min_samples`, `aggregate` of a bench source: the defaults of every bench condition.
+    public let benchmarkOptions: BenchmarkOptions
     /// The waivers read from it (filled in by ``GateLoader``).
     public var waivers: [Waiver] = []
     /// The gate file that declared it.
@@ -26,8 +28,10 @@ public struct ReportSource: Sendable {
     public init(
         category: ReportCategory, patterns: [Glob], format: ReportFormat? = nil, strip: [String] = [],
         map: [(from: String, to: String)] = [], requireFiles: Double? = nil, include: [Glob] = [],
-        exclude: [Glob] = [], waiverFile: String? = nil, declaredIn: String
+        exclude: [Glob] = [], waiverFile: String? = nil, benchmarkOptions: BenchmarkOptions = BenchmarkOptions(),
+        declaredIn: String
     ) {
+        self.benchmarkOptions = benchmarkOptions
         self.waiverFile = waiverFile
         self.category = category
         self.patterns = patterns
@@ -101,6 +105,14 @@ public struct Gate: Sendable {
     public var attestation: String? {
         if case .attestation(let statement) = kind { return statement }
         return nil
+    }
+
+    /// The gate with a bench source's `options` as the defaults of its bench conditions.
+    func defaulting(to options: BenchmarkOptions) -> Gate {
+        guard case .conditions(let conditions) = kind, options != BenchmarkOptions() else { return self }
+        return Gate(
+            id: id, description: description, kind: .conditions(conditions.map { $0.defaulting(to: options) }),
+            level: level, phase: phase, declaredIn: declaredIn)
     }
 
     /// The categories whose reports this gate reads.

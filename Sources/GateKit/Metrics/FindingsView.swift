@@ -69,6 +69,16 @@ public struct FindingsView: Sendable {
         }
     }
 
+    /// `findings` of one report with repeats of the same finding merged, in first-seen order, the others kept as they
+    /// are: for formats that list a finding once per dependency path or location (Snyk, yarn audit, CycloneDX) while
+    /// the tool counts it once.
+    public static func collapsingRepeats(_ findings: [Finding]) -> [Finding] {
+        let open = findings.filter { $0.state == .open }
+        let merged = deduplicate(open, reports: Array(open.indices))
+        guard merged.count < open.count else { return findings }
+        return merged + findings.filter { $0.state != .open }
+    }
+
     /// One finding per group of findings that are the same (see the type's description), in first-seen order.
     static func deduplicate(_ findings: [Finding], reports: [Int]) -> [Finding] {
         // Every group a key names, oldest first: a finding joins the first of them that has no finding of its report.

@@ -7,12 +7,76 @@ public struct MetricDefinition: Sendable, Equatable {
     public let selectorKeys: [String]
     /// One line saying what the metric counts, for `--help` and the README.
     public let meaning: String
+    /// True for `metrics.NAME`: any label of the metric may be a selector key.
+    public let acceptsAnyLabel: Bool
 
-    /// Every metric protocol knows, in display order.
-    public static let all: [MetricDefinition] = coverage + tests + lint + scan
+    public init(
+        name: String, category: ReportCategory, unit: UnitKind, selectorKeys: [String], meaning: String,
+        acceptsAnyLabel: Bool = false
+    ) {
+        self.name = name
+        self.category = category
+        self.unit = unit
+        self.selectorKeys = selectorKeys
+        self.meaning = meaning
+        self.acceptsAnyLabel = acceptsAnyLabel
+    }
 
-    /// The metric called `name`, if it exists.
-    public static func named(_ name: String) -> MetricDefinition? { all.first { $0.name == name } }
+    /// Every metric protocol knows, in display order (`metrics.NAME` aside: any name after `metrics.` is one).
+    public static let all: [MetricDefinition] = coverage + tests + lint + scan + bench
+
+    /// The metric called `name`, if it exists; `metrics.` followed by any name is a metric of the metrics category.
+    public static func named(_ name: String) -> MetricDefinition? {
+        all.first { $0.name == name } ?? metrics(name)
+    }
+
+    /// `metrics.NAME` (OpenMetrics/Prometheus names, `[a-zA-Z_:][a-zA-Z0-9_:]*`). Its unit follows the OpenMetrics
+    /// base-unit suffix: `_bytes` is a size, `_seconds` a duration, anything else a plain number.
+    static func metrics(_ name: String) -> MetricDefinition? {
+        guard name.hasPrefix(metricsPrefix) else { return nil }
+        let metric = name.dropFirst(metricsPrefix.count)
+        guard let first = metric.unicodeScalars.first, !("0"..."9").contains(first),
+            metric.unicodeScalars.allSatisfy({
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+                    || $0 == ":"
+            })
+        else { return nil }
+        let unit: UnitKind =
+            metric.hasSuffix("_bytes") ? .bytes : metric.hasSuffix("_seconds") ? .duration : .count
+        return MetricDefinition(
+            name: name, category: .metrics, unit: unit, selectorKeys: [],
+            meaning: "the value of \(metric) in a metrics report", acceptsAnyLabel: true)
+    }
+
+    /// The prefix of the metrics category's metric names.
+    public static let metricsPrefix = "metrics."
+
+    /// Selector keys of the bench metrics: `label`, and the options of ``BenchmarkOptions``.
+    static let benchSelectorKeys = ["label"] + BenchmarkOptions.keys
+
+    private static let bench: [MetricDefinition] =
+        [
+            ("p50", "median latency (50th percentile)"), ("p90", "90th-percentile latency"),
+            ("p95", "95th-percentile latency"), ("p99", "99th-percentile latency"), ("min", "fastest sample"),
+            ("max", "slowest sample"), ("mean", "mean latency"),
+        ].map { statistic, meaning in
+            MetricDefinition(
+                name: "latency.\(statistic)", category: .bench, unit: .duration, selectorKeys: benchSelectorKeys,
+                meaning: meaning)
+        } + [
+            MetricDefinition(
+                name: "requests.total", category: .bench, unit: .count, selectorKeys: benchSelectorKeys,
+                meaning: "requests (samples, iterations) made"),
+            MetricDefinition(
+                name: "requests.failed", category: .bench, unit: .count, selectorKeys: benchSelectorKeys,
+                meaning: "requests that failed"),
+            MetricDefinition(
+                name: "error_rate", category: .bench, unit: .percent, selectorKeys: benchSelectorKeys,
+                meaning: "failed requests as a percentage of all requests"),
+            MetricDefinition(
+                name: "throughput", category: .bench, unit: .rate, selectorKeys: benchSelectorKeys,
+                meaning: "requests per second, as stated, else requests over the run's duration"),
+        ]
 
     private static let coverage: [MetricDefinition] =
         ["lines", "branches", "functions"].flatMap { item in

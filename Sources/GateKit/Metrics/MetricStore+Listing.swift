@@ -4,7 +4,8 @@ extension MetricStore {
     public static let breakdownLimit = 50
 
     /// Every metric the store can measure, for `protocol metrics`: each metric of the categories present, overall,
-    /// then broken down by suite (tests) or by tool and rule (lint). Metrics without a value are left out.
+    /// then broken down by suite (tests), by tool and rule (lint) or by label (bench), then every `metrics.NAME`
+    /// sample with its own labels. Metrics without a value are left out.
     public func allValues() -> [MetricValue] {
         var values: [MetricValue] = []
         func add(_ metric: MetricDefinition, _ selector: [SelectorTerm], labels: [String: String]) {
@@ -16,13 +17,22 @@ extension MetricStore {
         for metric in MetricDefinition.all where count(of: metric.category) > 0 {
             add(metric, [], labels: [:])
         }
-        for key in ["suite", "tool", "rule"] {
+        for key in ["suite", "tool", "rule", "label"] {
             for label in labelValues(key) {
                 guard let term = try? SelectorTerm(key: key, match: .equals, value: label) else { continue }
                 for metric in MetricDefinition.all
                 where metric.selectorKeys.contains(key) && count(of: metric.category) > 0 {
                     add(metric, [term], labels: [key: label])
                 }
+            }
+        }
+        for (_, report) in metricsReports {
+            for sample in report.samples {
+                let name = MetricDefinition.metricsPrefix + sample.name
+                values.append(
+                    MetricValue(
+                        name: name, labels: sample.labels, value: sample.value,
+                        unit: MetricDefinition.named(name)?.unit ?? .count))
             }
         }
         return values
@@ -45,9 +55,12 @@ extension MetricStore {
         switch key {
         case "suite": values = Set(suites.map(\.name))
         case "tool": values = Set((lint.open + scan.open).map(\.tool))
+        case "label": values = Set(benchmarks.flatMap { $0.report.series.filter { !$0.isAggregate }.map(\.label) })
         default: values = Set(lint.open.compactMap(\.rule))
         }
-        guard values.count <= Self.breakdownLimit, values.count > 1 || key == "rule" else { return [] }
+        guard values.count <= Self.breakdownLimit, values.count > 1 || key == "rule" || key == "label" else {
+            return []
+        }
         return values.sorted()
     }
 }

@@ -91,17 +91,57 @@ public struct SampleDistribution: Equatable, Sendable {
         if pending.count >= 1 << 16 { compact() }
     }
 
+    /// Adds `times` samples of one value in seconds (a histogram's bucket); the caller has checked that it is finite
+    /// and not negative.
+    public mutating func add(_ seconds: Double, times: Int) {
+        guard times > 0 else { return }
+        compact()
+        count += times
+        sum += seconds * Double(times)
+        var low = 0
+        var high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < seconds { low = middle + 1 } else { high = middle }
+        }
+        if low < values.count, values[low] == seconds {
+            counts[low] += times
+        } else {
+            values.insert(seconds, at: low)
+            counts.insert(times, at: low)
+        }
+    }
+
     /// Adds every sample of `other`.
     public mutating func add(_ other: SampleDistribution) {
         var other = other
         other.compact()
-        for (value, times) in zip(other.values, other.counts) {
-            for _ in 0..<times { pending.append(value) }
-            if pending.count >= 1 << 16 { compact() }
+        compact()
+        var mergedValues: [Double] = []
+        var mergedCounts: [Int] = []
+        mergedValues.reserveCapacity(values.count + other.values.count)
+        mergedCounts.reserveCapacity(values.count + other.values.count)
+        var (mine, theirs) = (0, 0)
+        while mine < values.count || theirs < other.values.count {
+            if theirs == other.values.count || (mine < values.count && values[mine] < other.values[theirs]) {
+                mergedValues.append(values[mine])
+                mergedCounts.append(counts[mine])
+                mine += 1
+            } else if mine < values.count, values[mine] == other.values[theirs] {
+                mergedValues.append(values[mine])
+                mergedCounts.append(counts[mine] + other.counts[theirs])
+                mine += 1
+                theirs += 1
+            } else {
+                mergedValues.append(other.values[theirs])
+                mergedCounts.append(other.counts[theirs])
+                theirs += 1
+            }
         }
+        values = mergedValues
+        counts = mergedCounts
         count += other.count
         sum += other.sum
-        compact()
     }
 
     /// Folds the pending samples into the sorted distinct values.

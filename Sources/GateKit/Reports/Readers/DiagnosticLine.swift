@@ -1,11 +1,17 @@
 /// One line of compiler-style output that is a diagnostic, parsed in place.
 ///
-/// Two layouts are recognised:
+/// These layouts are recognised:
 /// - GNU style, as printed by gcc, clang, swiftc, `swift format lint` and `cargo --message-format short`:
 ///   `path:line:col: error|warning|note|remark|fatal error: message` (the column may be missing);
-/// - MSBuild style, as printed by MSBuild, `dotnet build` and `tsc`: `path(line,col): error|warning CODE: message`.
+/// - MSBuild style, as printed by MSBuild, `dotnet build` and `tsc`: `path(line,col): error|warning CODE: message`;
+/// - Go tools (golangci-lint's line-number format, `go vet`, `go build`): `file.go:line[:col]: message`, with the
+///   linter in parentheses at the end when golangci-lint names it;
+/// - Ruff's concise and pylint formats: `file.py:line:col: CODE [*] message`, `file.py:line: [CODE] message`, and
+///   `file.py:line:col: invalid-syntax: message`.
 ///
-/// Anything else (source excerpts, `In file included from`, "2 errors generated.") is not a diagnostic line.
+/// The last two layouts have no severity word; they are recognised only for Go and Python files with (for Python)
+/// a Ruff code, so that a log line that merely starts with a location (`tests/a.py:12: AssertionError`) is not a
+/// diagnostic. Anything else (source excerpts, `In file included from`, "2 errors generated.") is not one either.
 struct DiagnosticLine {
     enum Severity {
         case error
@@ -14,11 +20,21 @@ struct DiagnosticLine {
         case note
     }
 
+    enum Layout {
+        case gnu
+        case msbuild
+        /// A Go tool's line without a severity word: each one fails the tool, so it is an error.
+        case go
+        /// A Ruff line without a severity word: ruff calls every violation an error.
+        case ruff
+    }
+
     var path: ByteSpan
     var line: Int
     var column: Int?
     var severity: Severity
-    /// The MSBuild/tsc code (`CS0618`, `TS7006`), when the layout has one.
+    var layout: Layout
+    /// The MSBuild/tsc code (`CS0618`, `TS7006`) or Ruff code (`F401`), when the layout has one.
     var code: ByteSpan?
     var message: ByteSpan
 
@@ -33,7 +49,7 @@ struct DiagnosticLine {
             if let gnu = gnuLocation(before), after.count > wordLength, after[wordLength] == UInt8(ascii: ":") {
                 let message = after.dropFirst(wordLength + 1).trimmed()
                 return DiagnosticLine(
-                    path: gnu.path, line: gnu.line, column: gnu.column, severity: severity, code: nil,
+                    path: gnu.path, line: gnu.line, column: gnu.column, severity: severity, layout: .gnu, code: nil,
                     message: message)
             }
             if let msbuild = msbuildLocation(before), after.count > wordLength, after[wordLength] == UInt8(ascii: " ") {
@@ -42,10 +58,53 @@ struct DiagnosticLine {
                 let code = rest.slice(0, colon)
                 guard (0..<code.count).allSatisfy({ code[$0].isCodeCharacter }) else { continue }
                 return DiagnosticLine(
-                    path: msbuild.path, line: msbuild.line, column: msbuild.column, severity: severity, code: code,
-                    message: rest.dropFirst(colon + 1).trimmed())
+                    path: msbuild.path, line: msbuild.line, column: msbuild.column, severity: severity,
+                    layout: .msbuild, code: code, message: rest.dropFirst(colon + 1).trimmed())
             }
         }
+        return withoutSeverity(text)
+    }
+
+    /// A Go or Ruff line: `path:line[:col]: message`, for a `.go` file, or a `.py`/`.pyi` file with a Ruff code.
+    private static func withoutSeverity(_ text: ByteSpan) -> DiagnosticLine? {
+        guard let separator = text.firstIndex(of: ": "), let location = gnuLocation(text.slice(0, separator)),
+            location.path.firstIndex(of: UInt8(ascii: " ")) == nil
+        else { return nil }
+        let message = text.dropFirst(separator + 2).trimmed()
+        guard !message.isEmpty else { return nil }
+        var line = DiagnosticLine(
+            path: location.path, line: location.line, column: location.column, severity: .error, layout: .go,
+            code: nil, message: message)
+        if location.path.hasSuffix(".go") { return line }
+        guard location.path.hasSuffix(".py") || location.path.hasSuffix(".pyi"),
+            let (code, rest) = ruffCode(message)
+        else { return nil }
+        (line.layout, line.code, line.message) = (.ruff, code, rest)
+        return line
+    }
+
+    /// The Ruff code that starts `message` and the message after it: `F401 [*] text` (the fix mark dropped),
+    /// `[F401] text`, or `invalid-syntax: text`.
+    private static func ruffCode(_ message: ByteSpan) -> (ByteSpan, ByteSpan)? {
+        if message[0] == UInt8(ascii: "["), let close = message.firstIndex(of: UInt8(ascii: "]")), close > 1,
+            (1..<close).allSatisfy({ message[$0].isCodeCharacter })
+        {
+            return (message.slice(1, close), message.dropFirst(close + 1).trimmed())
+        }
+        var letters = 0
+        while letters < message.count, message[letters] >= UInt8(ascii: "A"), message[letters] <= UInt8(ascii: "Z") {
+            letters += 1
+        }
+        var end = letters
+        while end < message.count, message[end].isASCIIDigit { end += 1 }
+        if (1...5).contains(letters), (1...4).contains(end - letters), end < message.count,
+            message[end] == UInt8(ascii: " ")
+        {
+            var rest = message.dropFirst(end).trimmed()
+            if rest.hasPrefix("[*] ") { rest = rest.dropFirst(4) }
+            return (message.slice(0, end), rest)
+        }
+        if message.hasPrefix("invalid-syntax: ") { return (message.slice(0, 14), message.dropFirst(16).trimmed()) }
         return nil
     }
 
