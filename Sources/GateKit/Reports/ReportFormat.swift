@@ -22,6 +22,11 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case gcovrJSON = "gcovr-json"
     case gcovrSummary = "gcovr-summary"
     case junit
+    case tap
+    case trx
+    case nunit
+    case xunit2
+    case ctest
     case sarif
     case checkstyle
     case codeClimate = "codeclimate"
@@ -100,6 +105,11 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .gcovrJSON: return GcovrJSONReader.self
         case .gcovrSummary: return GcovrSummaryReader.self
         case .junit: return JUnitXMLReader.self
+        case .tap: return TAPReader.self
+        case .trx: return TRXReader.self
+        case .nunit: return NUnitXMLReader.self
+        case .xunit2: return XUnitV2Reader.self
+        case .ctest: return CTestReader.self
         case .sarif: return SARIFReader.self
         case .checkstyle: return CheckstyleReader.self
         case .codeClimate: return CodeClimateReader.self
