@@ -53,7 +53,7 @@ import Testing
         #expect(file.sources.first?.format == .junit)
         #expect(
             error(#"{protocol: 1, reports: {tests: {paths: "a.xml", format: "junt"}}, gates: []}"#)
-                == "gates/g.json5:1:57: reports.tests.format: unknown tests format 'junt'; known: junit (did you mean 'junit'?)"
+                == "gates/g.json5:1:57: reports.tests.format: unknown tests format 'junt'; known: junit, tap, trx, nunit, xunit2, ctest (did you mean 'junit'?)"
         )
         #expect(
             error(#"{protocol: 1, reports: {tests: {paths: "a.xml", format: "lcov"}}, gates: []}"#)

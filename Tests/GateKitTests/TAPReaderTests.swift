@@ -27,7 +27,8 @@ import Testing
         // the failing TODO is skipped, the passing one passed; the indented subtest and YAML block are not counted.
         #expect(report.suites.map(\.name) == [""])
         #expect(totalCounts(report) == TestCounts(passed: 3, failed: 1, skipped: 2))
-        #expect(report.suites.first?.problems == [TestProblem(kind: .failure, name: "parses a nested list", message: "")])
+        #expect(
+            report.suites.first?.problems == [TestProblem(kind: .failure, name: "parses a nested list", message: "")])
         #expect(report.duration == nil)
     }
 
@@ -35,7 +36,9 @@ import Testing
         let report = try readTestFixture(TAPReader.self, "tap/node-tap-subtests.tap")
         // node-tap: "# failed 1 of 2 tests".
         #expect(totalCounts(report) == TestCounts(passed: 1, failed: 1))
-        #expect(report.suites.first?.problems.map(\.name) == ["test/store.js # time=8.8ms"].map { _ in "test/store.js" })
+        #expect(
+            report.suites.first?.problems
+                == [TestProblem(kind: .failure, name: "test/store.js", message: "time=8.8ms")])
     }
 
     @Test func bailOutMakesTheMissingTestsErrors() throws {
@@ -60,7 +63,9 @@ import Testing
         let unplanned = try read("ok\nok\n")
         #expect(totalCounts(unplanned) == TestCounts(passed: 2, errors: 1))
         #expect(unplanned.suites.first?.problems.first?.message == "ran 2 tests without a plan (1..N)")
-        #expect(try read("1..2\nok 1\nok 2\n") == TestReport(suites: [TestSuiteResult(name: "", counts: TestCounts(passed: 2))]))
+        #expect(
+            try read("1..2\nok 1\nok 2\n")
+                == TestReport(suites: [TestSuiteResult(name: "", counts: TestCounts(passed: 2))]))
         #expect(try read("TAP version 13\n1..0 # SKIP no database\n") == TestReport(suites: []))
         #expect(totalCounts(try read("ok 1\nok 2\n1..2\n")) == TestCounts(passed: 2))
     }
@@ -97,15 +102,17 @@ import Testing
 
     @Test func wrongStreamsAreRefused() {
         #expect(testReadError(TAPReader.self, "hello\nworld\n")?.message.contains("not a TAP stream") == true)
-        #expect(testReadError(TAPReader.self, "1..2\nok 1\n1..2\n") == InputError("a second plan: a TAP stream has one plan", line: 3))
+        #expect(
+            testReadError(TAPReader.self, "1..2\nok 1\n1..2\n")
+                == InputError("a second plan: a TAP stream has one plan", line: 3))
         let invalid = InputBuffer(source: MemoryByteSource(Array("1..1\nnot ok 1 - ".utf8) + [0xFF]))
         #expect(throws: InputError.self) { try readTests(TAPReader.self, invalid) }
     }
 
     @Test func absurdPlansAreNotPlans() throws {
-        #expect(TAPLine.plan(withByteSpan("1..99999999999999999999") { $0.bytes }.withUnsafeBufferPointer { buffer in
-            ByteSpan(base: buffer.baseAddress.unsafelyUnwrapped, count: buffer.count)
-        }) == nil)
+        #expect(withByteSpan("1..99999999999999999999") { TAPLine.plan($0) } == nil)
+        #expect(withByteSpan("1..1000000001") { TAPLine.plan($0) } == nil)
+        #expect(withByteSpan("1..7 # seven") { TAPLine.plan($0) } == 7)
         let report = try read("1..99999999999999999999\nok 1\n")
         #expect(totalCounts(report) == TestCounts(passed: 1, errors: 1))
     }
@@ -119,7 +126,7 @@ import Testing
     }
 
     @Test func badInput() throws {
-        let sample = "TAP version 13\n1..3\nok 1 - café\nnot ok 2 - b\n  ---\n  message: no\n  ...\nok 3 # SKIP c\n"
+        let sample = "TAP version 13\n1..3\nok 1 - a\nnot ok 2 - café\n  ---\n  message: no\n  ...\nok 3 # SKIP c\n"
         try BadInputMatrix(format: .tap, sample: sample, truncated: nil).check()
     }
 }

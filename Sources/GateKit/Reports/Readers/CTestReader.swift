@@ -25,7 +25,8 @@ public enum CTestReader: ReportReader {
         let xml = XMLTokenizer(input)
         _ = try xml.next()
         guard xml.localName == "Site" else {
-            throw InputError("not a CTest Test.xml: root element is <\(XMLSyntax.shown(xml.localName))>", line: xml.line)
+            throw InputError(
+                "not a CTest Test.xml: root element is <\(XMLSyntax.shown(xml.localName))>", line: xml.line)
         }
         var tally = TestTally()
         let suite = tally.suite(named: try xml.text(of: "BuildName"))

@@ -46,7 +46,9 @@ public enum NUnitXMLReader: ReportReader {
                     guard !groupsOneMethod(xml.attribute("type")) else { continue }
                     let name = try xml.text(of: version3 ? "fullname" : "name")
                     let suite = tally.suite(named: name)
-                    if let time = try xml.seconds(version3 ? "duration" : "time") { tally.add(seconds: time, to: suite) }
+                    if let time = try xml.seconds(version3 ? "duration" : "time") {
+                        tally.add(seconds: time, to: suite)
+                    }
                     fixtures.append((xml.depth, suite))
                 } else if element == "test-case" {
                     let suite = fixtures.last?.suite ?? tally.suite(named: "")
@@ -80,7 +82,8 @@ public enum NUnitXMLReader: ReportReader {
         }
         var name = version3 ? try xml.text(of: "fullname") : ""
         if name.isEmpty { name = try xml.text(of: "name") }
-        tally.record(outcome, in: suite, name: name, message: try xml.message("message", through: ["failure", "reason"]))
+        tally.record(
+            outcome, in: suite, name: name, message: try xml.message("message", through: ["failure", "reason"]))
     }
 
     private static func outcome3(_ xml: XMLTokenizer) throws(InputError) -> TestOutcome {

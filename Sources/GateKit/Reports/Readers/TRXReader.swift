@@ -57,6 +57,26 @@ public enum TRXReader: ReportReader {
             }
         }
     }
+
+    /// A .NET TimeSpan, `[d.]hh:mm:ss[.fffffff]`, in seconds; nil when `value` is not one (or is negative).
+    static func seconds(timeSpan value: ByteSpan) -> Double? {
+        guard let firstColon = value.firstIndex(of: UInt8(ascii: ":")),
+            let secondColon = value.firstIndex(of: UInt8(ascii: ":"), from: firstColon + 1)
+        else { return nil }
+        var head = value.slice(0, firstColon)
+        var days = 0
+        if let dot = head.firstIndex(of: UInt8(ascii: ".")) {
+            guard let count = head.slice(0, dot).int(), count >= 0, count <= 1_000_000 else { return nil }
+            days = count
+            head = head.dropFirst(dot + 1)
+        }
+        let seconds = value.dropFirst(secondColon + 1)
+        guard head.count > 0, head[0].isASCIIDigit, let hours = head.int(), (0..<24).contains(hours),
+            let minutes = value.slice(firstColon + 1, secondColon).int(), (0..<60).contains(minutes),
+            seconds.count > 0, seconds[0].isASCIIDigit, let second = JUnitNumbers.seconds(seconds), second < 60
+        else { return nil }
+        return Double((days * 24 + hours) * 3600 + minutes * 60) + second
+    }
 }
 
 /// A `<UnitTestResult>` whose end has not been read yet.
@@ -99,28 +119,9 @@ private struct OpenResult {
     /// `duration` as a .NET TimeSpan, `[d.]hh:mm:ss[.fffffff]`; nil when absent.
     private static func duration(_ xml: XMLTokenizer) throws(InputError) -> Double? {
         guard let value = xml.attribute("duration")?.trimmed(), !value.isEmpty else { return nil }
-        guard let seconds = timeSpan(value) else {
+        guard let seconds = TRXReader.seconds(timeSpan: value) else {
             throw InputError("duration=\"\(XMLSyntax.shown(value))\" is not a time span (hh:mm:ss)", line: xml.line)
         }
         return seconds
-    }
-
-    static func timeSpan(_ value: ByteSpan) -> Double? {
-        guard let firstColon = value.firstIndex(of: UInt8(ascii: ":")),
-            let secondColon = value.firstIndex(of: UInt8(ascii: ":"), from: firstColon + 1)
-        else { return nil }
-        var head = value.slice(0, firstColon)
-        var days = 0
-        if let dot = head.firstIndex(of: UInt8(ascii: ".")) {
-            guard let count = head.slice(0, dot).int(), count >= 0, count <= 1_000_000 else { return nil }
-            days = count
-            head = head.dropFirst(dot + 1)
-        }
-        let seconds = value.dropFirst(secondColon + 1)
-        guard head.count > 0, head[0].isASCIIDigit, let hours = head.int(), (0..<24).contains(hours),
-            let minutes = value.slice(firstColon + 1, secondColon).int(), (0..<60).contains(minutes),
-            seconds.count > 0, seconds[0].isASCIIDigit, let second = JUnitNumbers.seconds(seconds), second < 60
-        else { return nil }
-        return Double((days * 24 + hours) * 3600 + minutes * 60) + second
     }
 }

@@ -19,7 +19,8 @@ public enum XUnitV2Reader: ReportReader {
     public static let displayName = "xUnit.net v2 XML"
 
     public static func recognizes(_ head: ContentHead) -> Bool {
-        head.kind == .xml && (head.xmlRoot == "assemblies" || (head.xmlRoot == "assembly" && head.contains("<collection")))
+        head.kind == .xml
+            && (head.xmlRoot == "assemblies" || (head.xmlRoot == "assembly" && head.contains("<collection")))
     }
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
@@ -51,7 +52,9 @@ public enum XUnitV2Reader: ReportReader {
                     let suite = tally.suite(named: assembly)
                     let name = try xml.text(of: "name")
                     let kind = try xml.text(of: "type")
-                    tally.record(.error, in: suite, name: name.isEmpty ? kind : name, message: try xml.message("message", through: ["failure"]))
+                    tally.record(
+                        .error, in: suite, name: name.isEmpty ? kind : name,
+                        message: try xml.message("message", through: ["failure"]))
                 } else if !(element == "errors") {
                     try xml.skipElement()
                 }
