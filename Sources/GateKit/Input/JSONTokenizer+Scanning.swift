@@ -395,3 +395,12 @@ extension JSONTokenizer {
         }
     }
 }
+
+extension JSONTokenizer {
+    /// Reads the opening brace of a report that must be a JSON object; anything else is "not `what`".
+    func openObject(of what: String) throws(InputError) {
+        guard try next() == .beginObject else {
+            throw InputError("not \(what): the JSON value is not an object", line: line, column: column)
+        }
+    }
+}

@@ -41,10 +41,7 @@ public enum CoveragePyJSONReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not a coverage.py JSON report: the JSON value is not an object", line: json.line, column: json.column)
-        }
+        try json.openObject(of: "a coverage.py JSON report")
         var files: [FileCoverage]?
         try json.forEachMember { key throws(InputError) in
             if key == "meta" {

@@ -40,10 +40,7 @@ public enum CoverallsReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not a Coveralls job: the JSON value is not an object", line: json.line, column: json.column)
-        }
+        try json.openObject(of: "a Coveralls job")
         var files: [FileCoverage]?
         try json.forEachMember { key throws(InputError) in
             guard key == "source_files" else { return }

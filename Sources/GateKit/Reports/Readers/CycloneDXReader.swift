@@ -48,10 +48,7 @@ public enum CycloneDXReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not a CycloneDX BOM: the JSON value is not an object", line: json.line, column: json.column)
-        }
+        try json.openObject(of: "a CycloneDX BOM")
         var isBOM = false
         var tool: String?
         var components: [String: PackageReference] = [:]

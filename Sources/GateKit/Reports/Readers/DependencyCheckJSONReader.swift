@@ -28,11 +28,7 @@ public enum DependencyCheckJSONReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not a Dependency-Check JSON report: the JSON value is not an object", line: json.line,
-                column: json.column)
-        }
+        try json.openObject(of: "a Dependency-Check JSON report")
         var findings: [Finding] = []
         var hasDependencies = false
         try json.forEachMember { key throws(InputError) in

@@ -65,10 +65,7 @@ public enum GcovrJSONReader: ReportReader {
         _ input: InputBuffer, _ entry: (inout GcovrEntryReader, Int) throws(InputError) -> Void
     ) throws(InputError) {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not a gcovr JSON report: the JSON value is not an object", line: json.line, column: json.column)
-        }
+        try json.openObject(of: "a gcovr JSON report")
         var reader = GcovrEntryReader(json)
         var hasVersion = false
         var hasFiles = false

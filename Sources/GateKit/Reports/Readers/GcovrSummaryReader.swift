@@ -26,10 +26,7 @@ public enum GcovrSummaryReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not a gcovr JSON summary: the JSON value is not an object", line: json.line, column: json.column)
-        }
+        try json.openObject(of: "a gcovr JSON summary")
         var files: [FileCoverage]?
         try json.forEachMember { key throws(InputError) in
             if key == "gcovr/summary_format_version" {

@@ -59,10 +59,7 @@ public enum GitLabSecurityReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not a GitLab security report: the JSON value is not an object", line: json.line, column: json.column)
-        }
+        try json.openObject(of: "a GitLab security report")
         var pending: [Pending]?
         var scanner: String?
         var scanType: String?

@@ -26,11 +26,7 @@ public enum GolangCILintJSONReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not a golangci-lint JSON report: the JSON value is not an object", line: json.line,
-                column: json.column)
-        }
+        try json.openObject(of: "a golangci-lint JSON report")
         var findings: [Finding] = []
         var hasIssues = false
         try json.forEachMember { key throws(InputError) in

@@ -41,10 +41,7 @@ public enum GoogleBenchmarkReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not a Google Benchmark report: the JSON value is not an object", line: json.line, column: json.column)
-        }
+        try json.openObject(of: "a Google Benchmark report")
         var labels: [String] = []
         var runs: [String: Runs] = [:]
         var hasBenchmarks = false

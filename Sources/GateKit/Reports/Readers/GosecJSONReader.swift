@@ -39,10 +39,7 @@ public enum GosecJSONReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not a gosec JSON report: the JSON value is not an object", line: json.line, column: json.column)
-        }
+        try json.openObject(of: "a gosec JSON report")
         var findings: [Finding] = []
         try json.forEachMember { key throws(InputError) in
             guard key == "Issues" else { return }

@@ -25,10 +25,7 @@ public enum HyperfineReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not a hyperfine export: the JSON value is not an object", line: json.line, column: json.column)
-        }
+        try json.openObject(of: "a hyperfine export")
         var series: [BenchmarkSeries] = []
         var hasResults = false
         try json.forEachMember { key throws(InputError) in

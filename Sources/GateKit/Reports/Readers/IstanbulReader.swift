@@ -42,11 +42,7 @@ public enum IstanbulReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not an Istanbul coverage-final.json: the JSON value is not an object", line: json.line,
-                column: json.column)
-        }
+        try json.openObject(of: "an Istanbul coverage-final.json")
         var files: [FileCoverage] = []
         var scratch = IstanbulFile()
         try json.forEachMember { key throws(InputError) in

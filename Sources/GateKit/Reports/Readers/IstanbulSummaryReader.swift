@@ -35,11 +35,7 @@ public enum IstanbulSummaryReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not an Istanbul coverage-summary.json: the JSON value is not an object", line: json.line,
-                column: json.column)
-        }
+        try json.openObject(of: "an Istanbul coverage-summary.json")
         var files: [FileCoverage] = []
         try json.forEachMember { key throws(InputError) in
             guard !(key == "total") else { return }

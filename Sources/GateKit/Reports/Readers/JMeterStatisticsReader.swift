@@ -25,10 +25,7 @@ public enum JMeterStatisticsReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not a JMeter statistics.json: the JSON value is not an object", line: json.line, column: json.column)
-        }
+        try json.openObject(of: "a JMeter statistics.json")
         var series: [BenchmarkSeries] = []
         try json.forEachMember { key throws(InputError) in
             let name = try key.string("the label")

@@ -27,10 +27,7 @@ public enum LLVMCovJSONReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not an llvm-cov export: the JSON value is not an object", line: json.line, column: json.column)
-        }
+        try json.openObject(of: "an llvm-cov export")
         var files: [FileCoverage] = []
         var hasData = false
         try json.forEachMember { key throws(InputError) in

@@ -95,10 +95,7 @@ public enum MetricsJSONReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not flat JSON metrics: the JSON value is not an object", line: json.line, column: json.column)
-        }
+        try json.openObject(of: "flat JSON metrics")
         var samples: [MetricSample] = []
         var names = Set<String>()
         var path: [String] = []

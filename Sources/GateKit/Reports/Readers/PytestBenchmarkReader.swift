@@ -19,11 +19,7 @@ public enum PytestBenchmarkReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not a pytest-benchmark report: the JSON value is not an object", line: json.line,
-                column: json.column)
-        }
+        try json.openObject(of: "a pytest-benchmark report")
         var benchmarks: [(name: String, fullname: String, series: BenchmarkSeries)] = []
         var hasBenchmarks = false
         try json.forEachMember { key throws(InputError) in

@@ -70,9 +70,7 @@ public enum SARIFReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError("not a SARIF log: the JSON value is not an object", line: json.line, column: json.column)
-        }
+        try json.openObject(of: "a SARIF log")
         var findings: [Finding] = []
         var pool = SARIFStringPool()
         var hasRuns = false

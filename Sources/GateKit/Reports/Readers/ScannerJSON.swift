@@ -2,6 +2,23 @@
 /// OWASP ZAP) share beyond ``LinterJSON``: the level a severity gives, one-line messages, line numbers written as
 /// strings, the keys of a report's root object, and JSON-lines reports.
 enum ScannerJSON {
+    /// Reads a report object of `what` and turns each element of its `member` array into a finding; the other
+    /// members are skipped.
+    static func findings(
+        _ input: InputBuffer, of what: String, in member: StaticString,
+        _ finding: (JSONTokenizer) throws(InputError) -> Finding
+    ) throws(InputError) -> [Finding] {
+        let json = JSONTokenizer(input)
+        try json.openObject(of: what)
+        var findings: [Finding] = []
+        try json.forEachMember { key throws(InputError) in
+            guard key == member else { return }
+            try json.forEachElement { () throws(InputError) in findings.append(try finding(json)) }
+        }
+        try json.expectEnd()
+        return findings
+    }
+
     /// The longest message kept, in characters; longer ones are cut and end with "…".
     static let messageLimit = 300
 

@@ -37,18 +37,9 @@ public enum SemgrepJSONReader: ReportReader {
     }
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
-        let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not a Semgrep JSON report: the JSON value is not an object", line: json.line, column: json.column)
-        }
-        var findings: [Finding] = []
-        try json.forEachMember { key throws(InputError) in
-            guard key == "results" else { return }
-            try json.forEachElement { () throws(InputError) in findings.append(try result(json)) }
-        }
-        try json.expectEnd()
-        return .findings(FindingsReport(findings: findings))
+        .findings(
+            FindingsReport(
+                findings: try ScannerJSON.findings(input, of: "a Semgrep JSON report", in: "results", result)))
     }
 
     private static func result(_ json: JSONTokenizer) throws(InputError) -> Finding {

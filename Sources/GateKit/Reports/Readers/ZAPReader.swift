@@ -26,10 +26,7 @@ public enum ZAPReader: ReportReader {
 
     public static func read(_ input: InputBuffer) throws(InputError) -> Report {
         let json = JSONTokenizer(input)
-        guard try json.next() == .beginObject else {
-            throw InputError(
-                "not an OWASP ZAP JSON report: the JSON value is not an object", line: json.line, column: json.column)
-        }
+        try json.openObject(of: "an OWASP ZAP JSON report")
         var findings: [Finding] = []
         try json.forEachMember { key throws(InputError) in
             guard key == "site" else { return }
