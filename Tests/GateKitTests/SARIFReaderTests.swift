@@ -48,10 +48,16 @@ import Testing
         #expect(found[0].message == "This query string depends on a [user-provided value](1).")
         #expect(found[0].cvssScore == 8.8)
         #expect(found[0].kind == .code)
-        #expect(found[0].fingerprint == "js/sql-injection|/home/runner/work/shop/shop/src/db.js:42|a1b2c3d4e5f60718:1")
+        #expect(
+            found[0].fingerprint
+                == SARIFRun.fingerprint(
+                    "a1b2c3d4e5f60718:1", rule: "js/sql-injection", path: "/home/runner/work/shop/shop/src/db.js",
+                    line: 42))
         #expect(found[1].message == "Unused variable café.")
         #expect(found[2].message == "Cross-site scripting vulnerability due to a [user-provided value](1).")
-        #expect(found[2].fingerprint == "js/reflected-xss|C:/shop/src/view.js:10|first")
+        #expect(
+            found[2].fingerprint
+                == SARIFRun.fingerprint("first", rule: "js/reflected-xss", path: "C:/shop/src/view.js", line: 10))
         let metrics = try store([.findings(FindingsReport(findings: found))])
         #expect(try metrics.value("lint.errors") == 4)
         #expect(try metrics.value("lint.warnings") == 3)
@@ -190,6 +196,21 @@ import Testing
         let text = String(repeating: "a", count: 239) + "é" + String(repeating: "b", count: 50)
         let found = try read(log(results: #"[{"message": {"text": "\#(text)"}}]"#))
         #expect(found.first?.message == String(repeating: "a", count: 239))
+    }
+
+    @Test func fingerprintsAreScopedByRulePathAndLineAndStayInline() throws {
+        func result(_ path: String, line: Int) -> String {
+            #"{"ruleId": "js/xss", "message": {"text": "m"}, "partialFingerprints": {"primaryLocationLineHash": "h:1"}, "#
+                + #""locations": [{"physicalLocation": {"artifactLocation": {"uri": "\#(path)"}, "region": {"startLine": \#(line)}}}]}"#
+        }
+        let first = try read(log(results: "[\(result("a.js", line: 3)), \(result("b.js", line: 3))]"))
+        let second = try read(log(results: "[\(result("a.js", line: 3)), \(result("a.js", line: 4))]"))
+        #expect(first[0].fingerprint == second[0].fingerprint)
+        #expect(first[0].fingerprint != first[1].fingerprint, "the same line hash in another file is another finding")
+        #expect(second[0].fingerprint != second[1].fingerprint)
+        #expect(first.allSatisfy { $0.fingerprint?.utf8.count == 11 }, "short enough to need no allocation")
+        let view = FindingsView(first + second, reports: [0, 0, 1, 1])
+        #expect(view.open.map(\.path) == ["a.js", "b.js", "a.js"], "two runs of one result count once")
     }
 
     @Test func theStringPoolSharesRepeatedStringsAndToleratesCollisions() {

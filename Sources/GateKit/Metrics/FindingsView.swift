@@ -44,22 +44,35 @@ public struct FindingsView: Sendable {
         _ findings: [Finding] = [], reports: [Int]? = nil, waivers: [Waiver] = [], today: CalendarDate? = nil
     ) {
         let origins = reports ?? Array(findings.indices)
-        let counted = findings.indices.filter { findings[$0].state == .open }
-        let counting = Self.deduplicate(counted.map { findings[$0] }, reports: counted.map { origins[$0] })
-        notCounted = findings.filter { $0.state != .open }
-        var open: [Finding] = []
-        var waived: [Finding] = []
-        var matched = Array(repeating: 0, count: waivers.count)
-        for finding in counting {
-            var covered = false
-            for (index, waiver) in waivers.enumerated() where waiver.covers(finding) {
-                matched[index] += 1
-                if today.map({ waiver.expires >= $0 }) ?? true { covered = true }
-            }
-            if covered { waived.append(finding) } else { open.append(finding) }
+        let counting: [Finding]
+        if findings.allSatisfy({ $0.state == .open }) {
+            // The common case, kept without a copy: from one report, `open` below shares this array's storage.
+            counting = Self.deduplicate(findings, reports: origins)
+            notCounted = []
+        } else {
+            let counted = findings.indices.filter { findings[$0].state == .open }
+            counting = Self.deduplicate(counted.map { findings[$0] }, reports: counted.map { origins[$0] })
+            notCounted = findings.filter { $0.state != .open }
         }
-        self.open = open
-        self.waived = waived
+        var matched = Array(repeating: 0, count: waivers.count)
+        var isWaived: [Bool] = []
+        if !waivers.isEmpty {
+            isWaived = counting.map { finding in
+                var covered = false
+                for (index, waiver) in waivers.enumerated() where waiver.covers(finding) {
+                    matched[index] += 1
+                    if today.map({ waiver.expires >= $0 }) ?? true { covered = true }
+                }
+                return covered
+            }
+        }
+        if isWaived.contains(true) {
+            open = zip(counting, isWaived).filter { !$0.1 }.map(\.0)
+            waived = zip(counting, isWaived).filter { $0.1 }.map(\.0)
+        } else {
+            open = counting
+            waived = []
+        }
         self.waivers = zip(waivers, matched).map { waiver, count in
             let expired = today.map { waiver.expires < $0 } ?? false
             let soon = today.map { !expired && waiver.expires <= $0.adding(days: Self.expiryWarningDays) } ?? false
@@ -81,6 +94,7 @@ public struct FindingsView: Sendable {
 
     /// One finding per group of findings that are the same (see the type's description), in first-seen order.
     static func deduplicate(_ findings: [Finding], reports: [Int]) -> [Finding] {
+        guard let first = reports.first, reports.contains(where: { $0 != first }) else { return findings }
         // Every group a key names, oldest first: a finding joins the first of them that has no finding of its report.
         var groupsOfKey: [String: [Int]] = [:]
         var groups: [Finding] = []

@@ -8,17 +8,22 @@ extension MetricStore {
         case "lint.notes": level = .note
         default: level = nil
         }
-        let selected = lint.open.filter { level == nil || $0.level == level }.filter { Self.selects(selector, $0) }
+        var count = 0
+        var first: [Finding] = []
+        for finding in lint.open where (level == nil || finding.level == level) && Self.selects(selector, finding) {
+            count += 1
+            if first.count < Self.offenderCount { first.append(finding) }
+        }
         let noun = level.map { "\($0.rawValue)s" } ?? "findings"
         let basis =
-            "\(NumberFormatting.count(selected.count)) \(noun) in \(NumberFormatting.count(lintReportCount)) "
+            "\(NumberFormatting.count(count)) \(noun) in \(NumberFormatting.count(lintReportCount)) "
             + (lintReportCount == 1 ? "report" : "reports") + Self.waivedNote(lint, selector)
-        let offenders = selected.prefix(10).map { finding in
+        let offenders = first.map { finding in
             let rule = finding.rule.map { " [\($0)]" } ?? ""
             return "\(Self.location(of: finding)): \(finding.level.rawValue): \(finding.message)\(rule)"
         }
-        var measurement = Measurement(value: Double(selected.count), basis: basis, offenders: Array(offenders))
-        measurement.findings = Array(selected.prefix(10))
+        var measurement = Measurement(value: Double(count), basis: basis, offenders: offenders)
+        measurement.findings = first
         return .measured(measurement)
     }
 
@@ -30,26 +35,30 @@ extension MetricStore {
             return .measured(
                 Measurement(
                     value: Double(waived.count), basis: "\(NumberFormatting.count(waived.count)) findings waived",
-                    offenders: waived.prefix(10).map(Self.describe)))
+                    offenders: waived.prefix(Self.offenderCount).map(Self.describe)))
         }
         let severity = Severity(rawValue: String(name))
-        let selected = scan.open.filter { severity == nil || $0.severity == severity }.filter {
-            Self.selects(selector, $0)
+        var count = 0
+        var bySeverity = Array(repeating: 0, count: Severity.allCases.count)
+        var worst = WorstFindings(limit: Self.offenderCount)
+        for finding in scan.open where Self.selects(selector, finding) {
+            bySeverity[Severity.allCases.firstIndex(of: finding.severity) ?? 0] += 1
+            guard severity == nil || finding.severity == severity else { continue }
+            count += 1
+            worst.consider(finding)
         }
-        .sorted { ($0.severity, -($0.cvssScore ?? 0)) < ($1.severity, -($1.cvssScore ?? 0)) }
-        let counts = Severity.allCases.map { level in
-            (level, scan.open.filter { $0.severity == level && Self.selects(selector, $0) }.count)
-        }
-        .filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }
+        let counts = zip(Severity.allCases, bySeverity).filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }
         let basis =
             (counts.isEmpty ? "no open findings" : counts.joined(separator: ", "))
             + " in \(NumberFormatting.count(scanReportCount)) \(scanReportCount == 1 ? "report" : "reports")"
             + Self.waivedNote(scan, selector)
-        var measurement = Measurement(
-            value: Double(selected.count), basis: basis, offenders: selected.prefix(10).map(Self.describe))
-        measurement.findings = Array(selected.prefix(10))
+        var measurement = Measurement(value: Double(count), basis: basis, offenders: worst.findings.map(Self.describe))
+        measurement.findings = worst.findings
         return .measured(measurement)
     }
+
+    /// How many findings a measurement names (the worst, or the first).
+    static let offenderCount = 10
 
     /// Whether every term selects the finding; `tool` selects a finding any of whose tools it names.
     static func selects(_ selector: [SelectorTerm], _ finding: Finding) -> Bool {
@@ -94,5 +103,26 @@ extension MetricStore {
     private static func waivedNote(_ view: FindingsView, _ selector: [SelectorTerm]) -> String {
         let waived = view.waived.count { selects(selector, $0) }
         return waived == 0 ? "" : "; \(NumberFormatting.count(waived)) waived"
+    }
+}
+
+/// The most severe findings seen so far, at most `limit` of them, most severe first (then highest CVSS score, then
+/// first seen): the worst offenders of a scan without sorting, or copying, every finding.
+struct WorstFindings {
+    let limit: Int
+    private(set) var findings: [Finding] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    mutating func consider(_ finding: Finding) {
+        guard limit > 0 else { return }
+        if findings.count == limit, let last = findings.last, !Self.precedes(finding, last) { return }
+        let position = findings.firstIndex { Self.precedes(finding, $0) } ?? findings.count
+        findings.insert(finding, at: position)
+        if findings.count > limit { findings.removeLast() }
+    }
+
+    private static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        (lhs.severity, -(lhs.cvssScore ?? 0)) < (rhs.severity, -(rhs.cvssScore ?? 0))
     }
 }

@@ -54,9 +54,9 @@ extension MetricStore {
         let values: Set<String>
         switch key {
         case "suite": values = Set(suites.map(\.name))
-        case "tool": values = Set((lint.open + scan.open).map(\.tool))
+        case "tool": values = Set(lint.open.lazy.map(\.tool)).union(scan.open.lazy.map(\.tool))
         case "label": values = Set(benchmarks.flatMap { $0.report.series.filter { !$0.isAggregate }.map(\.label) })
-        default: values = Set(lint.open.compactMap(\.rule))
+        default: values = Set(lint.open.lazy.compactMap(\.rule))
         }
         guard values.count <= Self.breakdownLimit, values.count > 1 || key == "rule" || key == "label" else {
             return []

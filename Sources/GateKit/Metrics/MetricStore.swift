@@ -58,12 +58,10 @@ public struct MetricStore: Sendable {
                     durations.append(duration)
                 }
             case .findings(let report):
-                for var finding in report.findings {
-                    finding.path = finding.path.map(input.mapping.normalise)
-                    if let path = finding.path, !input.mapping.admits(path) { continue }
-                    findings[input.report.category, default: []].append(finding)
-                    findingReports[input.report.category, default: []].append(index)
-                }
+                let mapped = Self.mapped(report.findings, input.mapping)
+                let category = input.report.category
+                if findings[category] == nil { findings[category] = mapped } else { findings[category]? += mapped }
+                findingReports[category, default: []] += repeatElement(index, count: mapped.count)
             case .benchmark(let report):
                 benchmarks.append((input.report.path, report))
             case .metrics(let report):
@@ -102,6 +100,31 @@ public struct MetricStore: Sendable {
         case .bench: return measureBenchmark(metric, selector: selector)
         case .metrics: return measureMetrics(metric, selector: selector)
         }
+    }
+
+    /// `findings` with their paths normalised and those the mapping does not admit left out; the same array, not a
+    /// copy, when that changes nothing (a report of a million findings is then held once).
+    static func mapped(_ findings: [Finding], _ mapping: PathMapping) -> [Finding] {
+        var result: [Finding] = []
+        var diverged = false
+        for index in findings.indices {
+            var finding = findings[index]
+            var admitted = true
+            if let path = finding.path {
+                let normal = mapping.normalise(path)
+                admitted = mapping.admits(normal)
+                finding.path = normal
+                if !diverged, admitted, normal == path { continue }
+            } else if !diverged {
+                continue
+            }
+            if !diverged {
+                result = Array(findings[..<index])
+                diverged = true
+            }
+            if admitted { result.append(finding) }
+        }
+        return diverged ? result : findings
     }
 
     /// The sum of `values` when every one is known.

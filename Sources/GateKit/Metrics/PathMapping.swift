@@ -10,12 +10,15 @@ public struct PathMapping: Sendable {
     public let map: [(from: String, to: String)]
     public let include: [Glob]
     public let exclude: [Glob]
+    /// `root` and a slash: what an absolute path under the root starts with.
+    private let rootPrefix: String
 
     public init(
         root: String, strip: [String] = [], map: [(from: String, to: String)] = [], include: [Glob] = [],
         exclude: [Glob] = []
     ) {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        rootPrefix = self.root + "/"
         self.strip = strip.map { $0.replacingBackslashes }
         self.map = map.map { ($0.from.replacingBackslashes, $0.to) }
         self.include = include
@@ -40,7 +43,7 @@ public struct PathMapping: Sendable {
         if let rewrite = map.first(where: { result.hasPrefix($0.from) }) {
             result = rewrite.to + result.dropFirst(rewrite.from.count)
         }
-        if result.hasPrefix(root + "/") { result = String(result.dropFirst(root.count + 1)) }
+        if result.hasPrefix(rootPrefix) { result = String(result.dropFirst(rootPrefix.count)) }
         while result.hasPrefix("./") { result = String(result.dropFirst(2)) }
         return result
     }

@@ -71,6 +71,10 @@ public struct PackageReference: Equatable, Sendable, Hashable {
 /// A finding has both a lint `level` and a security `severity`, because the category a report is declared under
 /// (`lint` or `scan`) decides which metrics it feeds: a reader fills both as well as the tool lets it (a tool's
 /// severity words map to a level, and a level to a severity, as each reader documents).
+///
+/// Stored compactly (112 bytes instead of 216), because a report of a million findings is held in memory whole:
+/// line and column are kept as 32-bit numbers (beyond ±2,147,483,647 they read as absent), the CVSS score in
+/// thousandths (CVSS scores have one decimal), and the package of a dependency finding out of line.
 public struct Finding: Equatable, Sendable {
     /// The tool that reported it (`swiftc`, `semgrep`, `trivy`…); after deduplication, every tool that saw it.
     public var tool: String
@@ -78,18 +82,17 @@ public struct Finding: Equatable, Sendable {
     public var rule: String?
     /// Other ids of the same vulnerability (a GHSA's CVE, an OSV id's aliases).
     public var aliases: [String]
-    public var level: FindingLevel
-    public var severity: Severity
-    /// The CVSS base score the tool gives (or computed from its vector), when there is one.
-    public var cvssScore: Double?
-    public var kind: FindingKind?
-    public var package: PackageReference?
     public var path: String?
-    public var line: Int?
-    public var column: Int?
     public var message: String
     /// The tool's fingerprint of the finding, when it gives one (SARIF `fingerprints`, gitleaks `Fingerprint`).
     public var fingerprint: String?
+    private var packageBox: PackageBox?
+    private var storedLine: Int32
+    private var storedColumn: Int32
+    private var storedScore: Int32
+    public var level: FindingLevel
+    public var severity: Severity
+    public var kind: FindingKind?
     public var state: FindingState
 
     public init(
@@ -101,17 +104,54 @@ public struct Finding: Equatable, Sendable {
         self.tool = tool
         self.rule = rule
         self.aliases = aliases
-        self.level = level
-        self.severity = severity
-        self.cvssScore = cvssScore
-        self.kind = kind
-        self.package = package
         self.path = path
-        self.line = line
-        self.column = column
         self.message = message
         self.fingerprint = fingerprint
+        packageBox = package.map(PackageBox.init)
+        storedLine = Self.store(line)
+        storedColumn = Self.store(column)
+        storedScore = Self.store(cvssScore.map { ($0 * 1000).rounded() }.flatMap { Int(exactly: $0) })
+        self.level = level
+        self.severity = severity
+        self.kind = kind
         self.state = state
+    }
+
+    /// The CVSS base score the tool gives (or computed from its vector), when there is one.
+    public var cvssScore: Double? {
+        get { Self.load(storedScore).map { Double($0) / 1000 } }
+        set { storedScore = Self.store(newValue.map { ($0 * 1000).rounded() }.flatMap { Int(exactly: $0) }) }
+    }
+
+    public var package: PackageReference? {
+        get { packageBox?.package }
+        set { packageBox = newValue.map(PackageBox.init) }
+    }
+
+    public var line: Int? {
+        get { Self.load(storedLine) }
+        set { storedLine = Self.store(newValue) }
+    }
+
+    public var column: Int? {
+        get { Self.load(storedColumn) }
+        set { storedColumn = Self.store(newValue) }
+    }
+
+    private static func store(_ number: Int?) -> Int32 {
+        guard let number, let stored = Int32(exactly: number), stored != .min else { return .min }
+        return stored
+    }
+
+    private static func load(_ stored: Int32) -> Int? { stored == .min ? nil : Int(stored) }
+
+    /// A package, boxed: most findings (lint, code) have none.
+    private final class PackageBox: Equatable, Sendable {
+        let package: PackageReference
+
+        init(_ package: PackageReference) { self.package = package }
+
+        static func == (lhs: PackageBox, rhs: PackageBox) -> Bool { lhs.package == rhs.package }
     }
 }
 

@@ -241,26 +241,6 @@ private struct FieldCursor {
     var rest: ByteSpan { exhausted ? remaining.slice(0, 0) : remaining }
 }
 
-/// The 64-bit FNV-1a hash, used to identify functions and branches without keeping their names.
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    @inline(__always)
-    mutating func add(_ byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-    }
-
-    mutating func add(_ bytes: ByteSpan) {
-        for index in 0..<bytes.count { add(bytes[index]) }
-    }
-
-    static func hash(_ bytes: ByteSpan) -> UInt64 {
-        var hasher = FNV1a()
-        hasher.add(bytes)
-        return hasher.value
-    }
-}
-
 extension UInt8 {
     fileprivate var isLCOVTagCharacter: Bool {
         (self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z")) || self == UInt8(ascii: "_") || isASCIIDigit

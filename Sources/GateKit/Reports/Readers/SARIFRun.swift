@@ -200,8 +200,22 @@ struct SARIFRun {
             kind: facts.kind(secretScanner: secretScanner, rule: ruleID), package: facts.package, path: path,
             line: result.line,
             column: result.column, message: result.message ?? "",
-            fingerprint: result.fingerprint.map { "\(ruleID ?? "")|\(path ?? ""):\(result.line ?? 0)|\($0)" },
+            fingerprint: result.fingerprint.map { Self.fingerprint($0, rule: ruleID, path: path, line: result.line) },
             state: state)
+    }
+}
+
+extension SARIFRun {
+    /// A result's identity for deduplication: its fingerprint (a hash of the line's text, CodeQL's
+    /// `primaryLocationLineHash`, repeats across files) scoped by rule, path and line, hashed to 64 bits so that it
+    /// costs no allocation per finding.
+    static func fingerprint(_ value: String, rule: String?, path: String?, line: Int?) -> String {
+        var hasher = FNV1a()
+        hasher.add(field: rule ?? "")
+        hasher.add(field: path ?? "")
+        hasher.add(field: line.map(String.init) ?? "")
+        hasher.add(field: value)
+        return hasher.compactText
     }
 }
 
