@@ -61,16 +61,24 @@ struct TextTable {
         }
     }
 
-    /// The width of each column: the natural widths, the widest shrunk first until the table fits `width`.
+    /// The width of each column: the natural widths, the widest shrunk first until the table fits `width` — first
+    /// down to the longest part of a cell that cannot break (at most 24; a column of at most 10 keeps its width),
+    /// only then further, to 8.
     private func widths(columns: Int, width: Int) -> [Int] {
-        var widths = (0..<columns).map { column in
-            rows.map { column < $0.cells.count ? $0.cells[column].count : 0 }.max() ?? 0
+        let cells = (0..<columns).map { column in rows.map { column < $0.cells.count ? $0.cells[column] : "" } }
+        var widths = cells.map { $0.map(\.count).max() ?? 0 }
+        let unbreakable = cells.indices.map { column in
+            widths[column] <= 10
+                ? widths[column] : min(cells[column].map(TextWrapping.longestUnbreakable).max() ?? 0, 24)
         }
-        let budget = width - indent - gap * (columns - 1)
-        var excess = widths.reduce(0, +) - budget
-        while excess > 0, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 8 {
-            widths[widest] -= 1
-            excess -= 1
+        var excess = widths.reduce(0, +) - (width - indent - gap * (columns - 1))
+        for floors in [unbreakable, Array(repeating: 8, count: columns)] {
+            while excess > 0,
+                let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] })
+            {
+                widths[widest] -= 1
+                excess -= 1
+            }
         }
         return widths
     }

@@ -1,6 +1,6 @@
 /// Breaks text into lines of at most a given number of columns, for the terminal's tables and notes.
 ///
-/// Lines break at spaces; a word longer than the line breaks after `/`, `,`, `=`, `:`, `_`, `-` or before `{`
+/// Lines break at spaces; a word longer than the line breaks after `/`, `,`, `=`, `_`, `-` or before `{`
 /// (paths, selectors, identifiers); only a piece with no such place that is still too long is shortened, with an
 /// ellipsis in its middle. Every character counts as one column.
 enum TextWrapping {
@@ -36,6 +36,11 @@ enum TextWrapping {
         return lines
     }
 
+    /// The width of the longest part of `text` that cannot break: the narrowest column that holds it uncut.
+    static func longestUnbreakable(_ text: String) -> Int {
+        text.split(separator: " ").flatMap(pieces(of:)).map(\.count).max() ?? 0
+    }
+
     /// `text` cut to `width` columns with an ellipsis in the middle: `Sources/Inv…Stock.swift`.
     static func shortened(_ text: String, to width: Int) -> String {
         guard text.count > width else { return text }
@@ -45,7 +50,7 @@ enum TextWrapping {
         return String(text.prefix(head)) + "…" + String(text.suffix(kept - head))
     }
 
-    /// A word cut where it may break: after `/`, `,`, `=`, `:`, `_`, `-`, and before `{`.
+    /// A word cut where it may break: after `/`, `,`, `=`, `_`, `-`, and before `{`.
     private static func pieces(of word: Substring) -> [Substring] {
         var pieces: [Substring] = []
         var start = word.startIndex
@@ -54,7 +59,7 @@ enum TextWrapping {
             if character == "{", index > start {
                 pieces.append(word[start..<index])
                 start = index
-            } else if "/,=:_-".contains(character) {
+            } else if "/,=_-".contains(character) {
                 let next = word.index(after: index)
                 pieces.append(word[start..<next])
                 start = next
