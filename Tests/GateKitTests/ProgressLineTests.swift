@@ -81,6 +81,7 @@ private final class SteppingClock {
         let text = line.text(bytes: 1_000_000, seconds: 2)
         #expect(text == "reading build/te…ents.xml: 1.0 MB of 2.0 MB (50%), 0.5 MB/s")
         #expect(text.count == 59)
+        #expect(line.text(bytes: 0, seconds: 0) == "reading build/test-res…-payments.xml: 0.0 MB of 2.0 MB (0%)")
     }
 
     @Test func checkDrawsTheLineOnlyWhenStandardErrorIsATerminalAndTheReadIsSlow() throws {

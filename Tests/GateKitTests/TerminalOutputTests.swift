@@ -125,4 +125,42 @@ func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation
         #expect(width(FakeTTY(), ["COLUMNS": "0"]) == 80)
         #expect(width(FakeTTY(columns: 40)) == 60)
     }
+
+    @Test func textWrapsAtSpacesThenInsideLongWordsAndShortensOnlyWhatCannotBreak() {
+        #expect(
+            TextWrapping.wrap("short by 18.10 points: 8 of 21 lines", width: 22) == [
+                "short by 18.10 points:", "8 of 21 lines",
+            ])
+        #expect(
+            TextWrapping.wrap(#"coverage.lines{path="Sources/Inventory/Stock.swift"} >= 80%"#, width: 20) == [
+                #"coverage.lines{path="#, #""Sources/Inventory/"#, #"Stock.swift"} >= 80%"#,
+            ])
+        #expect(TextWrapping.wrap("sha256:0123456789abcdef0123456789abcdef", width: 16) == ["sha256:0…9abcdef"])
+        #expect(TextWrapping.wrap("", width: 10) == [""])
+        #expect(TextWrapping.wrap("a  b", width: 10) == ["a  b"], "text that fits is left alone")
+        #expect(TextWrapping.shortened("abcdef", to: 1) == "…")
+        #expect(TextWrapping.shortened("abcdef", to: 0) == "…")
+        #expect(TextWrapping.longestUnbreakable("lint.errors{rule=\"line_length\"} == 0") == 11)
+    }
+
+    @Test func aTableAlignsItsColumnsAndHangsItsNotesUnderOne() {
+        var table = TextTable(notesColumn: 1)
+        #expect(table.lines(width: 60).isEmpty)
+        table.rows = [
+            TextTable.Row(cells: ["a", "first cell", "x"], notes: ["- an offender whose text is long enough to wrap"]),
+            TextTable.Row(cells: ["bb"]),
+        ]
+        #expect(
+            table.lines(width: 40) == [
+                "  a   first cell  x",
+                "      - an offender whose text is long",
+                "        enough to wrap",
+                "  bb",
+            ])
+    }
+
+    @Test func theStopwatchNeverGoesBack() {
+        let first = Stopwatch.seconds()
+        #expect(Stopwatch.seconds() >= first)
+    }
 }

@@ -44,8 +44,7 @@ enum TextWrapping {
     /// `text` cut to `width` columns with an ellipsis in the middle: `Sources/Inv…Stock.swift`.
     static func shortened(_ text: String, to width: Int) -> String {
         guard text.count > width else { return text }
-        guard width > 1 else { return "…" }
-        let kept = width - 1
+        let kept = max(width - 1, 0)
         let head = (kept + 1) / 2
         return String(text.prefix(head)) + "…" + String(text.suffix(kept - head))
     }
