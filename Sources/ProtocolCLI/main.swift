@@ -6,6 +6,16 @@ final class StandardTerminal: Terminal {
     func write(_ text: String) { Self.write(text, to: STDOUT_FILENO) }
     func writeError(_ text: String) { Self.write(text, to: STDERR_FILENO) }
     var isInteractive: Bool { isatty(STDOUT_FILENO) == 1 }
+    var isErrorInteractive: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// The window's width from TIOCGWINSZ, asked of standard output, then of standard error.
+    var columns: Int? {
+        for descriptor in [STDOUT_FILENO, STDERR_FILENO] {
+            var size = winsize()
+            if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        }
+        return nil
+    }
 
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text

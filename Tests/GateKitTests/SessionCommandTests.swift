@@ -46,8 +46,12 @@ import Testing
         #expect(first.status == 1)
         #expect(
             first.output.contains(
-                "FAIL  review  attest: a peer reviewer approved the change  not attested  not attested in this session: protocol attest review --by NAME"
-            ))
+                """
+                  FAIL  review  attest: a peer reviewer   not attested  not attested in this
+                                approved the change                     session: protocol attest
+                                                                        review --by NAME
+
+                """))
         #expect(first.output.hasSuffix("Recorded as entry 2 of session 1 in .protocol/log.jsonl.\n"))
 
         let refused = run(["session", "close"], in: root)
@@ -72,7 +76,12 @@ import Testing
         #expect(second.status == 0)
         #expect(
             second.output.contains(
-                "PASS  review  attest: a peer reviewer approved the change  by alice  at 2026-11-21T10:05:00Z: PR #12"))
+                """
+                  PASS  review  attest: a peer         attested by alice  at
+                                reviewer approved the                     2026-11-21T10:05:00Z:
+                                change                                    PR #12
+
+                """))
         #expect(
             run(["session", "close"], in: root, time: "2026-11-21T10:07:00Z") == (
                 0, "Closed session 1 (entry 5).\n", ""

@@ -29,7 +29,11 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.output.contains(
-                "FAIL  cov  coverage.lines >= 95%  66.67%  short by 28.33 points: 1 of 3 lines uncovered"))
+                """
+                  FAIL  cov  coverage.lines >= 95%  66.67%  short by 28.33 points: 1 of 3 lines
+                                                            uncovered
+
+                """))
         #expect(
             result.output.contains(
                 "FAIL: 1 of 1 gate failed\nRecorded as entry 2 of session 1 in .protocol/log.jsonl.\n"))

@@ -67,7 +67,8 @@ enum CheckCommand: ProjectCommand {
             return Project.fail(error, invocation)
         }
         let collection = ReportCollector.collect(
-            gateSet.sources, root: project.root, categories: Set(gates.flatMap(\.categories)))
+            gateSet.sources, root: project.root, categories: Set(gates.flatMap(\.categories)),
+            observer: invocation.readProgress)
         let verdict = Evaluator.evaluate(
             gates,
             store: MetricStore(collection.inputs, waivers: gateSet.waivers, today: CalendarDate(invocation.clock())),
@@ -110,8 +111,9 @@ enum CheckCommand: ProjectCommand {
             invocation.terminal.write(CheckTextRenderer(colour: invocation.usesColour).verdictLine(verdict) + "\n")
             return
         }
-        let output = CheckOutput(
+        var output = CheckOutput(
             format: format, path: "", colour: invocation.usesColour, verbose: arguments.flags.contains("verbose"))
+        output.width = invocation.outputWidth
         invocation.terminal.write(output.render(verdict, gateSet: gateSet, record: record, note: note))
     }
 

@@ -8,6 +8,8 @@ struct CheckOutput {
     let path: String
     var colour = false
     var verbose = false
+    /// The columns the text format fits in (files get 80).
+    var width = 80
 
     /// `junit:reports/gates.xml`; a relative path is under `root`.
     init(parsing text: String, root: String) throws(InputError) {
@@ -40,7 +42,8 @@ struct CheckOutput {
         case "markdown": return CheckMarkdownRenderer.render(verdict, gateSet: gateSet)
         case "codeclimate": return CheckCodeClimateRenderer.render(verdict)
         default:
-            return CheckTextRenderer(colour: colour, verbose: verbose).render(verdict, gateSet: gateSet, recorded: note)
+            return CheckTextRenderer(colour: colour, verbose: verbose, width: width)
+                .render(verdict, gateSet: gateSet, recorded: note)
         }
     }
 }

@@ -25,7 +25,9 @@ enum MetricsCommand: ToolCommand {
             let shown = invocation.shown(invocation.absolute(file))
             let loaded: LoadedReport
             do {
-                loaded = try ReportLoader.load(path: invocation.absolute(file), displayPath: shown, category: category)
+                loaded = try ReportLoader.load(
+                    path: invocation.absolute(file), displayPath: shown, category: category,
+                    observer: invocation.readProgress)
             } catch {
                 invocation.terminal.writeError("error: \(error.description)\n")
                 failed = true

@@ -9,8 +9,11 @@ public enum ReportCollector {
     }
 
     /// Reads every report declared for `categories` under `root`. A glob that matches nothing and a file that
-    /// cannot be read are problems of their category; nothing is skipped silently.
-    public static func collect(_ sources: [ReportSource], root: String, categories: Set<ReportCategory>) -> Collection {
+    /// cannot be read are problems of their category; nothing is skipped silently. `observer` is told how the
+    /// reading of each file goes (the progress line).
+    public static func collect(
+        _ sources: [ReportSource], root: String, categories: Set<ReportCategory>, observer: ReadObserver? = nil
+    ) -> Collection {
         var collection = Collection()
         var seen = Set<String>()
         let resolver = PathResolver(root: root)
@@ -32,7 +35,8 @@ public enum ReportCollector {
                     let absolute = path.hasPrefix("/") ? path : root + "/" + path
                     do {
                         var loaded = try ReportLoader.load(
-                            path: absolute, displayPath: path, format: source.format, category: source.category)
+                            path: absolute, displayPath: path, format: source.format, category: source.category,
+                            observer: observer)
                         let mapping = PathMapping(source: source, root: root)
                         let unmatched = resolve(&loaded, mapping: mapping, resolver: resolver)
                         collection.inputs.append(MetricStore.Input(report: loaded, mapping: mapping.filtersOnly))

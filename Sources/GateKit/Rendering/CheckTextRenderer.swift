@@ -1,83 +1,32 @@
-/// Renders a verdict for people at a terminal or in a CI log: one line per gate with its value, the margin and
-/// the reason, the reports read, and the verdict line.
+/// Renders a verdict for people at a terminal or in a CI log: the gate table (status, gate, condition, value, margin
+/// or reason, with the evidence of failures under each row), the reports read, and the verdict line — in lines that
+/// fit `width` columns.
 public struct CheckTextRenderer {
     /// Use ANSI colours (only on a TTY and without `NO_COLOR`; the caller decides).
     public var colour: Bool
-    /// Show the basis and the worst offenders of passing conditions too.
+    /// Show the basis and the offenders of passing conditions too, and every offender of failed ones.
     public var verbose: Bool
+    /// The columns the output fits in (``Invocation/outputWidth``).
+    public var width: Int
     /// How many offenders to show under a failed condition.
     public var offenderLimit = 5
 
-    public init(colour: Bool = false, verbose: Bool = false) {
+    public init(colour: Bool = false, verbose: Bool = false, width: Int = 80) {
         self.colour = colour
         self.verbose = verbose
+        self.width = width
     }
 
     /// The gate table, the reports read and the verdict; `recorded` says where the check was logged (or why not).
     public func render(_ verdict: Verdict, gateSet: GateSet, recorded: String? = nil) -> String {
-        var rows: [[String]] = []
-        var notes: [Int: [String]] = [:]
-        for result in verdict.gates {
-            let status = result.status.rawValue.uppercased()
-            let warnOnly = !result.passed && result.gate.level == .warn ? " (warning only)" : ""
-            if case .attestation(let statement) = result.gate.kind {
-                switch result.attestation {
-                case .attested(let attestation)?:
-                    let note = attestation.note.map { ": \($0)" } ?? ""
-                    rows.append([
-                        status, result.gate.id, "attest: \(statement)", "by \(attestation.by)",
-                        "at \(attestation.time)\(note)",
-                    ])
-                default:
-                    let reason: String
-                    if case .missing(let text)? = result.attestation { reason = text } else { reason = "" }
-                    rows.append([status, result.gate.id, "attest: \(statement)", "not attested", reason + warnOnly])
-                }
-            } else if case .documents = result.gate.kind {
-                let missing = result.documents.count { !$0.satisfied }
-                let value = missing == 0 ? "present" : "\(missing) of \(result.documents.count) missing"
-                rows.append([
-                    status, result.gate.id, "documents: \(result.documents.count)", value, warnOnly.trimmingSpaces,
-                ])
-                notes[rows.count - 1] = result.documents.flatMap { document in
-                    document.satisfied
-                        ? (verbose ? ["- \(document.requirement): \(document.files.joined(separator: ", "))"] : [])
-                        : document.problems.map { "- \($0)" }
-                }
-            } else if result.conditions.count == 1, let only = result.conditions.first {
-                rows.append([status, result.gate.id] + cells(only, gate: result))
-                notes[rows.count - 1] = details(only)
-            } else {
-                let failed = result.conditions.count { !$0.passed }
-                rows.append([
-                    status, result.gate.id, "\(result.conditions.count) conditions", "",
-                    failed == 0 ? "" : "\(failed) failed",
-                ])
-                for condition in result.conditions {
-                    rows.append(["", "  " + (condition.passed ? "pass" : "fail")] + cells(condition, gate: result))
-                    notes[rows.count - 1] = details(condition)
-                }
-            }
-        }
-        let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var lines: [String] = []
+        var table = TextTable(notesColumn: 2, style: { self.paint($0, $0) })
+        for result in verdict.gates { table.rows += rows(of: result) }
         let title = gateSet.name.map { " — \($0)" } ?? ""
-        lines.append(
-            "protocol check\(title): \(count(verdict.gates.count, "gate")) from \(gateSet.files.joined(separator: ", "))"
-        )
+        var lines = TextTable.hanging(
+            "protocol check\(title): \(count(verdict.gates.count, "gate")) from "
+                + gateSet.files.joined(separator: ", "), indent: 0, width: width)
         lines.append("")
-        for (index, row) in rows.enumerated() {
-            var line = "  "
-            for column in 0..<4 {
-                let cell = row[column].padding(toLength: widths[column])
-                line += column == 0 ? paint(cell, row[column]) : cell
-                line += "  "
-            }
-            line += row[4]
-            lines.append(line.trimmingTrailingSpaces)
-            let indent = String(repeating: " ", count: widths[0] + widths[1] + 8)
-            lines += (notes[index] ?? []).map { indent + $0 }
-        }
+        lines += table.lines(width: width)
         lines.append("")
         lines += reportLines(verdict)
         lines.append(verdictLine(verdict))
@@ -85,64 +34,73 @@ public struct CheckTextRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func cells(_ result: ConditionResult, gate: GateResult) -> [String] {
-        let condition = result.condition
-        let value = result.measurement.map {
-            NumberFormatting.quantity($0.value, condition.metric.unit, against: condition.threshold)
+    /// A gate's rows: one for a gate of one requirement; for several, a heading row then one row per condition.
+    private func rows(of result: GateResult) -> [TextTable.Row] {
+        let status = result.status.rawValue.uppercased()
+        let requirements = GateRow.rows(of: result)
+        guard requirements.count > 1 else {
+            guard let only = requirements.first else { return [TextTable.Row(cells: [status, result.gate.id])] }
+            return [row(only, status: status, gate: result.gate.id)]
         }
-        var remark: String
-        if let reason = result.reason {
-            remark = reason
-        } else {
-            remark = MarginText.describe(result) ?? ""
-            if !result.passed, let basis = result.measurement?.basis { remark += remark.isEmpty ? basis : ": \(basis)" }
-        }
-        if !result.passed, gate.gate.level == .warn { remark += " (warning only)" }
-        return [condition.text, value ?? "no value", remark]
+        let failed = requirements.count { !$0.passed }
+        let heading = TextTable.Row(cells: [
+            status, result.gate.id, "\(count(requirements.count, "condition"))", "",
+            failed == 0 ? "" : "\(NumberFormatting.count(failed)) failed",
+        ])
+        return [heading] + requirements.map { row($0, status: "", gate: "  " + $0.status) }
     }
 
-    private func details(_ result: ConditionResult) -> [String] {
-        guard let measurement = result.measurement, !result.passed || verbose else { return [] }
-        var lines: [String] = []
-        if verbose, result.passed, let basis = measurement.basis { lines.append(basis) }
-        lines += measurement.offenders.prefix(verbose ? measurement.offenders.count : offenderLimit).map { "- \($0)" }
+    /// A requirement's row: its margin (with the basis when it failed, or with `verbose`) and its offenders.
+    private func row(_ row: GateRow, status: String, gate: String) -> TextTable.Row {
+        let shown = !row.passed || verbose
+        var remark = row.margin
+        if shown, let basis = row.basis { remark += remark.isEmpty ? basis : ": \(basis)" }
+        return TextTable.Row(cells: [status, gate, row.requirement, row.value, remark], notes: offenders(row))
+    }
+
+    /// The worst offenders of a failed requirement (all of them, and those of passing ones too, with `verbose`).
+    private func offenders(_ row: GateRow) -> [String] {
+        guard !row.passed || verbose else { return [] }
+        let shown = verbose ? row.offenders.count : offenderLimit
+        var lines = row.offenders.prefix(shown).map { "- \($0)" }
+        if row.offenders.count > shown {
+            lines.append("- … \(NumberFormatting.count(row.offenders.count - shown)) more (--verbose shows all)")
+        }
         return lines
     }
 
+    /// The reports read (with the source paths that name no file), the waivers and the problems.
     private func reportLines(_ verdict: Verdict) -> [String] {
         var lines: [String] = []
         if !verdict.reports.isEmpty {
             lines.append("Reports read:")
-            let rows = verdict.reports.map {
-                [
-                    $0.category.rawValue, $0.path, $0.format.displayName,
-                    NumberFormatting.quantity(Double($0.byteCount), .bytes),
-                ]
-            }
-            let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
-            for (report, row) in zip(verdict.reports, rows) {
-                lines.append(
-                    "  " + (0..<3).map { row[$0].padding(toLength: widths[$0]) }.joined(separator: "  ") + "  " + row[3]
-                )
+            var table = TextTable(notesColumn: 1)
+            for report in verdict.reports {
+                var row = TextTable.Row(cells: [
+                    report.category.rawValue, report.path, report.format.displayName,
+                    NumberFormatting.quantity(Double(report.byteCount), .bytes),
+                ])
                 if !report.unmatchedPaths.isEmpty {
                     let shown = report.unmatchedPaths.prefix(verbose ? report.unmatchedPaths.count : 3)
-                    lines.append(
-                        "    \(report.unmatchedPaths.count) of \(report.sourcePaths) source paths name no file under "
-                            + "the root: \(shown.joined(separator: ", "))"
-                            + (shown.count < report.unmatchedPaths.count ? ", …" : ""))
+                    row.notes.append(
+                        "\(NumberFormatting.count(report.unmatchedPaths.count)) of "
+                            + "\(NumberFormatting.count(report.sourcePaths)) source paths name no file under the root: "
+                            + shown.joined(separator: ", ") + (shown.count < report.unmatchedPaths.count ? ", …" : ""))
                 }
+                table.rows.append(row)
             }
+            lines += table.lines(width: width)
         }
         if !verdict.waivers.isEmpty {
             lines.append("Waivers:")
-            lines += verdict.waivers.map { "  " + Self.describe($0) }
+            lines += verdict.waivers.flatMap { TextTable.hanging(Self.describe($0), indent: 2, width: width) }
         }
         let problems = verdict.problems.sorted { $0.key < $1.key }.flatMap { category, messages in
-            messages.map { "  \(category.rawValue): \($0)" }
+            messages.map { "\(category.rawValue): \($0)" }
         }
         if !problems.isEmpty {
             lines.append("Problems (each fails the gates that read the category):")
-            lines += problems
+            lines += problems.flatMap { TextTable.hanging($0, indent: 2, width: width) }
         }
         if !lines.isEmpty { lines.append("") }
         return lines
@@ -155,10 +113,14 @@ public struct CheckTextRenderer {
         let total = verdict.gates.count
         var text: String
         if verdict.passed {
-            text = paint("PASS", "PASS") + ": \(total == 1 ? "the gate" : "all \(total) gates") passed"
-            if warned > 0 { text = paint("PASS", "PASS") + ": \(total - warned) of \(total) gates passed" }
+            text = paint("PASS", "PASS") + ": \(total == 1 ? "the gate" : "all \(count(total, "gate"))") passed"
+            if warned > 0 {
+                text =
+                    paint("PASS", "PASS")
+                    + ": \(NumberFormatting.count(total - warned)) of \(count(total, "gate")) passed"
+            }
         } else {
-            text = paint("FAIL", "FAIL") + ": \(failed) of \(count(total, "gate")) failed"
+            text = paint("FAIL", "FAIL") + ": \(NumberFormatting.count(failed)) of \(count(total, "gate")) failed"
         }
         if warned > 0 { text += ", \(count(warned, "warning"))" }
         return text
@@ -167,7 +129,7 @@ public struct CheckTextRenderer {
     /// One line about a waiver: what it did, until when, and why.
     static func describe(_ status: WaiverStatus) -> String {
         let waiver = status.waiver
-        let findings = "\(status.matched) finding\(status.matched == 1 ? "" : "s")"
+        let findings = "\(NumberFormatting.count(status.matched)) finding\(status.matched == 1 ? "" : "s")"
         switch status.state {
         case .expired:
             return
@@ -181,7 +143,9 @@ public struct CheckTextRenderer {
         }
     }
 
-    private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+    private func count(_ number: Int, _ noun: String) -> String {
+        "\(NumberFormatting.count(number)) \(noun)\(number == 1 ? "" : "s")"
+    }
 
     private func paint(_ text: String, _ status: String) -> String {
         guard colour else { return text }

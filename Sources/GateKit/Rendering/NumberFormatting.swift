@@ -43,6 +43,11 @@ public enum NumberFormatting {
     }
 
     /// A value of `kind` for people: `93.41%`, `1,204`, `187 ms`, `1.5 s`, `512 MB`, `1,234.5/s`.
+    ///
+    /// Durations take the largest unit in which they are at least 1 (ns, µs, ms, s; min from 10 minutes, h from
+    /// 10 hours): 1.234 s is `1.23 s`. Beside a threshold, value and threshold share the unit of the smaller of the
+    /// two, so that they compare at a glance: 1.234 s against 500 ms is `1,234 ms`. Sizes are decimal (1 KB = 1,000
+    /// B). Percentages have two decimals, more only where two decimals would print a miss as the threshold itself.
     public static func quantity(_ value: Double, _ kind: UnitKind, against threshold: Double? = nil) -> String {
         switch kind {
         case .percent:
@@ -69,7 +74,9 @@ public enum NumberFormatting {
     }
 
     private static func durationScale(_ seconds: Double) -> (Double, String) {
-        if seconds == 0 || seconds >= 60 * 10 { return seconds == 0 ? (1e-3, "ms") : (60, "min") }
+        if seconds == 0 { return (1e-3, "ms") }
+        if seconds >= 3600 * 10 { return (3600, "h") }
+        if seconds >= 60 * 10 { return (60, "min") }
         if seconds >= 1 { return (1, "s") }
         if seconds >= 1e-3 { return (1e-3, "ms") }
         if seconds >= 1e-6 { return (1e-6, "µs") }

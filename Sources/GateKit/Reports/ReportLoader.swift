@@ -41,15 +41,25 @@ public enum ReportLoader {
     ///   - displayPath: how to name the file in messages (defaults to `path`).
     ///   - format: the format to read it as; when nil it is recognised from the content.
     ///   - category: the category it was declared under; limits recognition to that category's formats.
+    ///   - observer: told how far the reading has got (the progress line); nil costs nothing.
     public static func load(
-        path: String, displayPath: String? = nil, format: ReportFormat? = nil, category: ReportCategory? = nil
+        path: String, displayPath: String? = nil, format: ReportFormat? = nil, category: ReportCategory? = nil,
+        observer: ReadObserver? = nil
     ) throws(ReportLoadError) -> LoadedReport {
         let shownPath = displayPath ?? path
         func failure(_ error: InputError) -> ReportLoadError {
             ReportLoadError(path: shownPath, reason: error.description)
         }
         do {
-            let (input, encoding) = try TextDecoding.open(path: path)
+            let file = try FileByteSource(path: path)
+            var source: ByteSource = file
+            if let observer {
+                var info = stat()
+                observer.begin(path: shownPath, total: stat(path, &info) == 0 ? Int(info.st_size) : 0)
+                source = ProgressByteSource(file, observer: observer)
+            }
+            defer { observer?.end() }
+            let (input, encoding) = try TextDecoding.open(source: source)
             _ = try input.ensure(ContentHead.size)
             let head = ContentHead(input.unconsumed.slice(0, min(input.available, ContentHead.size)))
             let chosen = try choose(format: format, category: category, head: head)
