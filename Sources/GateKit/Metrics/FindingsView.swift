@@ -36,6 +36,10 @@ public struct FindingsView: Sendable {
     public let waived: [Finding]
     /// Findings the tools themselves said not to count.
     public let notCounted: [Finding]
+    /// How many findings were read, counted or not.
+    public let read: Int
+    /// How many counted findings were dropped as the same as one of another report (``deduplicate(_:reports:)``).
+    public let duplicates: Int
     public let waivers: [WaiverStatus]
 
     /// `reports[i]` is the report `findings[i]` came from: findings of one report are never merged (the tool
@@ -47,6 +51,8 @@ public struct FindingsView: Sendable {
         let counted = findings.indices.filter { findings[$0].state == .open }
         let counting = Self.deduplicate(counted.map { findings[$0] }, reports: counted.map { origins[$0] })
         notCounted = findings.filter { $0.state != .open }
+        read = findings.count
+        duplicates = counted.count - counting.count
         var open: [Finding] = []
         var waived: [Finding] = []
         var matched = Array(repeating: 0, count: waivers.count)

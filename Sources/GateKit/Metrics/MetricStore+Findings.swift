@@ -1,13 +1,7 @@
 extension MetricStore {
     /// `lint.*`: open findings of the selected tools, rules and paths at the metric's level.
     func measureLint(_ metric: MetricDefinition, selector: [SelectorTerm]) -> MetricOutcome {
-        let level: FindingLevel?
-        switch metric.name {
-        case "lint.errors": level = .error
-        case "lint.warnings": level = .warning
-        case "lint.notes": level = .note
-        default: level = nil
-        }
+        let level = Self.level(of: metric)
         let selected = lint.open.filter { level == nil || $0.level == level }.filter { Self.selects(selector, $0) }
         let noun = level.map { "\($0.rawValue)s" } ?? "findings"
         let basis =
@@ -20,6 +14,16 @@ extension MetricStore {
         var measurement = Measurement(value: Double(selected.count), basis: basis, offenders: Array(offenders))
         measurement.findings = Array(selected.prefix(10))
         return .measured(measurement)
+    }
+
+    /// The level a `lint.*` metric counts; nil for `lint.total`.
+    static func level(of metric: MetricDefinition) -> FindingLevel? {
+        switch metric.name {
+        case "lint.errors": return .error
+        case "lint.warnings": return .warning
+        case "lint.notes": return .note
+        default: return nil
+        }
     }
 
     /// `vulns.*`: open security findings of the selected tools, kinds, ids, packages and paths, by severity.
