@@ -98,6 +98,38 @@ import Testing
         #expect(worst?["unit"]?.stringValue == "%")
     }
 
+    @Test func findingsBenchmarksMetricsAndMissingReportsShareTheFrame() throws {
+        let root = try temporaryProject([
+            "gates/g.json5": #"""
+            { protocol: 1,
+              reports: { lint: "build.log", bench: "run.jtl", metrics: "app.prom", tests: "none/*.xml" },
+              gates: [
+                { id: "lint", require: "lint.total == 0" },
+                { id: "bench", require: 'latency.max{label="GET /"} < 150ms' },
+                { id: "rss", require: "metrics.rss_bytes < 100MB" },
+                { id: "tests", require: "tests.failed == 0" },
+              ] }
+            """#,
+            "build.log": "a.c:3:5: warning: unused variable 'x' [-Wunused-variable]\n",
+            "run.jtl": "timeStamp,elapsed,label,success\n1,100,GET /,true\n2,300,GET /,true\n3,50,POST /,true\n",
+            "app.prom": "rss_bytes{instance=\"a\"} 120000000\nrss_bytes{instance=\"b\"} 1000\n",
+        ])
+        let lint = run(["explain", "lint", "--root", root]).output
+        #expect(
+            lint.contains(
+                "  sources   build.log: compiler diagnostics (diagnostics), 58 B, 1 finding; by\n              compiler\n"
+            ))
+        #expect(lint.contains("            warning  a.c:3:5 [-Wunused-variable] unused variable 'x' — compiler\n"))
+        let bench = run(["explain", "bench", "--root", root]).output
+        #expect(bench.contains("            GET /  300 ms  fail  2 samples\n"))
+        let rss = run(["explain", "rss", "--root", root]).output
+        #expect(rss.contains("            rss_bytes{instance=\"a\"}  120 MB  fail\n"))
+        let tests = run(["explain", "tests", "--root", root])
+        #expect(tests.status == 1)
+        #expect(tests.output.contains("problem (tests, fails closed): no tests report matched 'none/*.xml'"))
+        #expect(tests.output.contains("  worst     none\n"))
+    }
+
     @Test func unknownGatesAndBadLimitsAreUsageErrors() throws {
         #expect(try explain(["coverag"]).error.hasSuffix("(did you mean 'coverage'?)\n"))
         #expect(try explain(["coverage", "--limit", "0"]).status == 2)
