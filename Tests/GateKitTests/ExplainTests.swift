@@ -50,36 +50,90 @@ import Testing
         #expect(
             result.output == """
                 coverage: FAIL — the sources
+                  gate      gates/g.json5, level error
+                  sources   lcov.info: LCOV tracefile (lcov), 154 B, 3 files
+                              1 of 3 source paths name no file under the root: tools/gen.c
+                  merged    coverage: union by path; a line is covered if any report covers it
+                            1 report, 3 files
 
-                Reports read (1), combined coverage by file path (a line is covered if any report covers it):
-                  lcov.info  LCOV tracefile, 3 source files, 1 naming no file under the root
-
-                coverage.lines{path="src/**"} >= 90%: fail
-                  value: 50.00% (3 of 6 lines uncovered); short by 40.00 points
-                  2 files selected; least covered first:
-                    src/a.c  40.00%    3 of 5 lines uncovered: lines 2–3, 9
-                    src/b.c  100.00%   0 of 1 lines uncovered
+                  condition coverage.lines{path="src/**"} >= 90%: FAIL
+                  filtered  path="src/**": 2 of 3 files
+                  value     50.00% (>= 90%): short by 40.00 points
+                            3 of 6 lines uncovered
+                  worst     least covered first:
+                            src/a.c  40.00%   3 of 5 lines uncovered: lines 2–3, 9
+                            src/b.c  100.00%  0 of 1 lines uncovered
 
                 """)
-        #expect(try explain(["coverage", "--limit", "1"]).output.contains("    … 1 more (--limit)\n"))
+        #expect(try explain(["coverage", "--limit", "1"]).output.contains("            … 1 more (--limit)\n"))
     }
 
     @Test func branchesListThePartiallyCoveredLines() throws {
         #expect(
             try explain(["branches"]).output.contains(
-                "    src/a.c  50.00%    1 of 2 branches uncovered: lines 4 (1/2)\n"))
+                "            src/a.c  50.00%  1 of 2 branches uncovered: lines 4 (1/2)\n"))
     }
 
     @Test func otherGatesShowWhatIsBehindTheNumber() throws {
-        #expect(try explain(["tests"]).output.contains("  worst:\n    failure: S.bad: expected 2\n"))
+        #expect(
+            try explain(["tests"]).output.contains(
+                "  worst     failed and errored tests, in report order:\n            S.bad  failure: expected 2\n"))
         let review = try explain(["review"])
-        #expect(review.output.contains("Attestation required: “a reviewer approved”\nNot attested: no session is open"))
-        #expect(try explain(["docs"]).output.contains("missing: docs/*.md\n  - no file matches docs/*.md"))
+        #expect(review.output.contains("  value     not attested — no session is open"))
+        #expect(try explain(["docs"]).output.contains("  worst     no file matches docs/*.md\n"))
+    }
+
+    @Test func jsonNamesTheSourcesTheMergeAndTheWorstItems() throws {
+        let output = try explain(["coverage", "--format", "json"]).output
+        let document = try #require(try? JSON5.parse(Array(output.utf8)))
+        let source = document["sources"]?.arrayValue?.first
+        let condition = document["conditions"]?.arrayValue?.first
+        let worst = condition?["worst"]?.arrayValue?.first
+        #expect(document["version"]?.numberValue == 1)
+        #expect(document["gate"]?["id"]?.stringValue == "coverage")
+        #expect(source?["records"]?["files"]?.numberValue == 3)
+        #expect(document["merged"]?.arrayValue?.first?["method"]?.stringValue == "union")
+        #expect(worst?["name"]?.stringValue == "src/a.c")
+        #expect(worst?["value"]?.numberValue == 40)
+        #expect(worst?["unit"]?.stringValue == "%")
+    }
+
+    @Test func findingsBenchmarksMetricsAndMissingReportsShareTheFrame() throws {
+        let root = try temporaryProject([
+            "gates/g.json5": #"""
+            { protocol: 1,
+              reports: { lint: "build.log", bench: "run.jtl", metrics: "app.prom", tests: "none/*.xml" },
+              gates: [
+                { id: "lint", require: "lint.total == 0" },
+                { id: "bench", require: 'latency.max{label="GET /"} < 150ms' },
+                { id: "rss", require: "metrics.rss_bytes < 100MB" },
+                { id: "tests", require: "tests.failed == 0" },
+              ] }
+            """#,
+            "build.log": "a.c:3:5: warning: unused variable 'x' [-Wunused-variable]\n",
+            "run.jtl": "timeStamp,elapsed,label,success\n1,100,GET /,true\n2,300,GET /,true\n3,50,POST /,true\n",
+            "app.prom": "rss_bytes{instance=\"a\"} 120000000\nrss_bytes{instance=\"b\"} 1000\n",
+        ])
+        let lint = run(["explain", "lint", "--root", root]).output
+        #expect(
+            lint.contains(
+                "  sources   build.log: compiler diagnostics (diagnostics), 58 B, 1 finding; by\n              compiler\n"
+            ))
+        #expect(lint.contains("            warning  a.c:3:5 [-Wunused-variable] unused variable 'x' — compiler\n"))
+        let bench = run(["explain", "bench", "--root", root]).output
+        #expect(bench.contains("            GET /  300 ms  fail  2 samples\n"))
+        let rss = run(["explain", "rss", "--root", root]).output
+        #expect(rss.contains("            rss_bytes{instance=\"a\"}  120 MB  fail\n"))
+        let tests = run(["explain", "tests", "--root", root])
+        #expect(tests.status == 1)
+        #expect(tests.output.contains("problem (tests, fails closed): no tests report matched 'none/*.xml'"))
+        #expect(tests.output.contains("  worst     none\n"))
     }
 
     @Test func unknownGatesAndBadLimitsAreUsageErrors() throws {
         #expect(try explain(["coverag"]).error.hasSuffix("(did you mean 'coverage'?)\n"))
         #expect(try explain(["coverage", "--limit", "0"]).status == 2)
         #expect(try explain([]).status == 2)
+        #expect(try explain(["coverage", "--format", "xml"]).status == 2)
     }
 }

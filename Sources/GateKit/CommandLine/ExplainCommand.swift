@@ -3,14 +3,21 @@ enum ExplainCommand: ProjectCommand {
     static let needsGates = true
     static let spec = CommandSpec(
         name: "explain",
-        abstract: "Show how a gate's value was computed: reports, merging, selection, worst offenders.",
+        abstract: "Show how a gate's value was computed: reports, merging, filtering, worst offenders.",
         discussion: """
-            For coverage gates, lists the least-covered files with their uncovered line ranges; for other gates, the \
-            failed tests or findings behind the number, and for attestation and document gates what is there and \
-            what is missing.
+            For every kind of gate, in one frame: the reports read (path, format, size, what each gave) and the \
+            problems that fail the gate closed; how the reports were merged (coverage unioned by path, tests \
+            summed, findings deduplicated and waived, benchmark samples pooled per label); and per condition the \
+            filters (selectors, per="file", benchmark options, the source's strip/map/include/exclude), the value \
+            against the threshold, and the worst items behind it: least-covered files with their uncovered lines, \
+            failed tests, findings by severity, labels or series worst first. Attestation and document gates show \
+            what is attested or present and what is missing. Exit code 0 when the gate passes, 1 when it fails.
             """,
         options: [
-            OptionSpec(name: "limit", value: "n", help: "How many files or items to list (default 10)."),
+            OptionSpec(name: "limit", value: "n", help: "How many items to list per condition (default 10)."),
+            OptionSpec(
+                name: "format", value: "format", help: "Output format: text or json (default: text).",
+                choices: ["text", "json"]),
             Project.rootOption, Project.gatesOption, Project.logOption,
         ],
         arguments: [(name: "gate", help: "The id of the gate to explain.", repeating: false)])
@@ -41,16 +48,19 @@ enum ExplainCommand: ProjectCommand {
         } catch {
             return Project.fail(error, invocation)
         }
-        let collection = ReportCollector.collect(
-            project.gateSet?.sources ?? [], root: project.root, categories: gate.categories)
+        let sources = project.gateSet?.sources ?? []
+        let collection = ReportCollector.collect(sources, root: project.root, categories: gate.categories)
         let store = MetricStore(
             collection.inputs, waivers: project.gateSet?.waivers ?? [:], today: CalendarDate(invocation.clock()))
         let verdict = Evaluator.evaluate(
             [gate], store: store, problems: collection.problems, reports: collection.reports, context: context)
         guard let result = verdict.gates.first else { return ExitCode.failure }
+        let explanation = GateExplanation(
+            result, reports: collection.reports, problems: collection.problems, store: store, sources: sources,
+            log: project.logShown, limit: limit)
         invocation.terminal.write(
-            ExplainRenderer(limit: limit).render(
-                result, reports: collection.reports, problems: collection.problems, store: store))
+            arguments.values["format"] == "json"
+                ? ExplainJSONRenderer.render(explanation) : ExplainRenderer().render(explanation))
         return result.status == .fail ? ExitCode.failure : ExitCode.success
     }
 }

@@ -50,12 +50,7 @@ public enum Evaluator {
     /// `>`/`>=`, the highest for `<`/`<=`, the first failing one for `==`/`!=`); the failing items, worst first,
     /// are the offenders.
     static func evaluate(_ condition: Condition, items: [MeasuredItem], _ measurement: Measurement) -> ConditionResult {
-        let distance: (MeasuredItem) -> Double
-        switch condition.comparison {
-        case .greater, .greaterOrEqual: distance = { condition.threshold - $0.value }
-        case .less, .lessOrEqual: distance = { $0.value - condition.threshold }
-        case .equal, .notEqual: distance = { abs($0.value - condition.threshold) }
-        }
+        let distance = { (item: MeasuredItem) in condition.shortfall(item.value) }
         let failing = items.filter { !condition.comparison.holds($0.value, condition.threshold) }
             .sorted { (distance($0), $1.name) > (distance($1), $0.name) }
         let worst = failing.first ?? items.max { distance($0) < distance($1) } ?? items[0]

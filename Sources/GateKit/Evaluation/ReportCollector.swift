@@ -42,7 +42,8 @@ public enum ReportCollector {
                         collection.inputs.append(MetricStore.Input(report: loaded, mapping: mapping.filtersOnly))
                         let use = ReportUse(
                             path: path, format: loaded.format, category: source.category, byteCount: loaded.byteCount,
-                            sourcePaths: unmatched.total, unmatchedPaths: unmatched.paths)
+                            sourcePaths: unmatched.total, unmatchedPaths: unmatched.paths,
+                            records: loaded.report.recordCounts, tools: loaded.report.tools)
                         collection.reports.append(use)
                         if let problem = requireFiles(source, use) {
                             collection.problems[source.category, default: []].append(problem)

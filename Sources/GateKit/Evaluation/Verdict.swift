@@ -85,11 +85,17 @@ public struct ReportUse: Sendable, Equatable {
     public let sourcePaths: Int
     /// The source paths that name no file under the project root, as written in the report.
     public let unmatchedPaths: [String]
+    /// What the report gave, counted (``Report/recordCounts``).
+    public let records: [RecordCount]
+    /// The tools its findings name (``Report/tools``).
+    public let tools: [String]
 
     public init(
         path: String, format: ReportFormat, category: ReportCategory, byteCount: Int, sourcePaths: Int = 0,
-        unmatchedPaths: [String] = []
+        unmatchedPaths: [String] = [], records: [RecordCount] = [], tools: [String] = []
     ) {
+        self.records = records
+        self.tools = tools
         self.path = path
         self.format = format
         self.category = category

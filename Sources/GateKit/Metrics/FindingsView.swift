@@ -36,6 +36,10 @@ public struct FindingsView: Sendable {
     public let waived: [Finding]
     /// Findings the tools themselves said not to count.
     public let notCounted: [Finding]
+    /// How many findings were read, counted or not.
+    public let read: Int
+    /// How many counted findings were dropped as the same as one of another report (``deduplicate(_:reports:)``).
+    public let duplicates: Int
     public let waivers: [WaiverStatus]
 
     /// `reports[i]` is the report `findings[i]` came from: findings of one report are never merged (the tool
@@ -49,11 +53,14 @@ public struct FindingsView: Sendable {
             // The common case, kept without a copy: from one report, `open` below shares this array's storage.
             counting = Self.deduplicate(findings, reports: origins)
             notCounted = []
+            duplicates = findings.count - counting.count
         } else {
             let counted = findings.indices.filter { findings[$0].state == .open }
             counting = Self.deduplicate(counted.map { findings[$0] }, reports: counted.map { origins[$0] })
             notCounted = findings.filter { $0.state != .open }
+            duplicates = counted.count - counting.count
         }
+        read = findings.count
         var matched = Array(repeating: 0, count: waivers.count)
         var isWaived: [Bool] = []
         if !waivers.isEmpty {

@@ -1,13 +1,7 @@
 extension MetricStore {
     /// `lint.*`: open findings of the selected tools, rules and paths at the metric's level.
     func measureLint(_ metric: MetricDefinition, selector: [SelectorTerm]) -> MetricOutcome {
-        let level: FindingLevel?
-        switch metric.name {
-        case "lint.errors": level = .error
-        case "lint.warnings": level = .warning
-        case "lint.notes": level = .note
-        default: level = nil
-        }
+        let level = Self.level(of: metric)
         var count = 0
         var first: [Finding] = []
         for finding in lint.open where (level == nil || finding.level == level) && Self.selects(selector, finding) {
@@ -25,6 +19,16 @@ extension MetricStore {
         var measurement = Measurement(value: Double(count), basis: basis, offenders: offenders)
         measurement.findings = first
         return .measured(measurement)
+    }
+
+    /// The level a `lint.*` metric counts; nil for `lint.total`.
+    static func level(of metric: MetricDefinition) -> FindingLevel? {
+        switch metric.name {
+        case "lint.errors": return .error
+        case "lint.warnings": return .warning
+        case "lint.notes": return .note
+        default: return nil
+        }
     }
 
     /// `vulns.*`: open security findings of the selected tools, kinds, ids, packages and paths, by severity.

@@ -38,7 +38,7 @@ extension MetricStore {
         return values
     }
 
-    private func count(of category: ReportCategory) -> Int {
+    func count(of category: ReportCategory) -> Int {
         switch category {
         case .coverage: return coverageReportCount
         case .tests: return testReportCount

@@ -17,6 +17,10 @@ public struct MetricStore: Sendable {
 
     /// Coverage per normalised path, in path order.
     let coverageFiles: [FileCoverage]
+    /// How many of ``coverageFiles`` were listed by several reports (and their counts unioned).
+    let coverageFilesInSeveralReports: Int
+    /// Per category: the coverage files or findings that a source's `include`/`exclude` left out.
+    let excluded: [ReportCategory: Int]
     /// The coverage reports that state overall percentages only, by report path.
     let statedCoverage: [(path: String, percentages: [String: Double])]
     let coverageReportCount: Int
@@ -43,6 +47,7 @@ public struct MetricStore: Sendable {
         var findings: [ReportCategory: [Finding]] = [:]
         var counts: [ReportCategory: Int] = [:]
         var findingReports: [ReportCategory: [Int]] = [:]
+        var excluded: [ReportCategory: Int] = [:]
         for (index, input) in inputs.enumerated() {
             counts[input.report.category, default: 0] += 1
             switch input.report.report {
@@ -50,7 +55,11 @@ public struct MetricStore: Sendable {
                 if !report.statedPercentages.isEmpty { stated.append((input.report.path, report.statedPercentages)) }
                 for var file in report.files {
                     file.path = input.mapping.normalise(file.path)
-                    if input.mapping.admits(file.path) { coverage.append(file) }
+                    if input.mapping.admits(file.path) {
+                        coverage.append(file)
+                    } else {
+                        excluded[.coverage, default: 0] += 1
+                    }
                 }
             case .tests(let report):
                 suites += report.suites
@@ -60,6 +69,7 @@ public struct MetricStore: Sendable {
             case .findings(let report):
                 let mapped = Self.mapped(report.findings, input.mapping)
                 let category = input.report.category
+                excluded[category, default: 0] += report.findings.count - mapped.count
                 if findings[category] == nil { findings[category] = mapped } else { findings[category]? += mapped }
                 findingReports[category, default: []] += repeatElement(index, count: mapped.count)
             case .benchmark(let report):
@@ -68,7 +78,8 @@ public struct MetricStore: Sendable {
                 metricsReports.append((input.report.path, report))
             }
         }
-        coverageFiles = Self.onePerPath(coverage)
+        (coverageFiles, coverageFilesInSeveralReports) = Self.onePerPath(coverage)
+        self.excluded = excluded
         statedCoverage = stated
         coverageReportCount = counts[.coverage] ?? 0
         self.suites = suites
@@ -138,21 +149,26 @@ public struct MetricStore: Sendable {
     }
 
     /// The files sorted by path (byte order), one per path: several entries for one path are merged by
-    /// ``FileCoverage/union(_:)``, in the order they were read.
-    private static func onePerPath(_ files: [FileCoverage]) -> [FileCoverage] {
+    /// ``FileCoverage/union(_:)``, in the order they were read; and how many paths had several entries.
+    private static func onePerPath(_ files: [FileCoverage]) -> (files: [FileCoverage], merged: Int) {
         let order = files.indices.sorted { lhs, rhs in
             let (left, right) = (files[lhs].path, files[rhs].path)
             return left == right ? lhs < rhs : left.utf8.lexicographicallyPrecedes(right.utf8)
         }
         var result: [FileCoverage] = []
+        var merged = 0
+        var lastMerged = false
         result.reserveCapacity(order.count)
         for index in order {
             if let last = result.last, last.path == files[index].path {
                 result[result.count - 1] = last.union(files[index])
+                if !lastMerged { merged += 1 }
+                lastMerged = true
             } else {
                 result.append(files[index])
+                lastMerged = false
             }
         }
-        return result
+        return (result, merged)
     }
 }

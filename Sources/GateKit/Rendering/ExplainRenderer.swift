@@ -1,125 +1,155 @@
-/// Renders how a gate's value was computed: the reports and formats read, how they were combined and selected,
-/// the value, and the worst offenders — for coverage, the least-covered files with their uncovered line ranges.
+/// Renders a ``GateExplanation`` for people, in one frame for every kind of gate: a label column (`gate`,
+/// `sources`, `merged`, then per condition `condition`, `filtered`, `value`, `worst`) and text wrapped to 80
+/// columns where it can be.
 public struct ExplainRenderer {
-    /// How many files or items to list.
-    public var limit: Int
+    /// The width text is wrapped to.
+    static let width = 80
+    /// Where the text after a label starts.
+    static let indent = String(repeating: " ", count: 12)
 
-    public init(limit: Int = 10) { self.limit = limit }
+    public init() {}
 
-    public func render(
-        _ result: GateResult, reports: [ReportUse], problems: [ReportCategory: [String]], store: MetricStore
-    )
-        -> String
-    {
+    public func render(_ explanation: GateExplanation) -> String {
+        let result = explanation.result
+        let gate = result.gate
         var lines = [
-            "\(result.gate.id): \(result.status.rawValue.uppercased())"
-                + (result.gate.description.map { " — \($0)" } ?? "")
+            "\(gate.id): \(result.status.rawValue.uppercased())" + (gate.description.map { " — \($0)" } ?? "")
         ]
-        switch result.gate.kind {
+        lines += labelled(
+            "gate", [gate.declaredIn + ", level \(gate.level.rawValue)" + (gate.phase.map { ", phase \($0)" } ?? "")])
+        let rows = GateRow.rows(of: result)
+        switch gate.kind {
         case .attestation(let statement):
-            lines.append("Attestation required: “\(statement)”")
-            switch result.attestation {
-            case .attested(let attestation)?:
-                lines.append(
-                    "Attested by \(attestation.by) at \(attestation.time) (log entry \(attestation.seq))"
-                        + (attestation.note.map { ": \($0)" } ?? ""))
-            case .missing(let reason)?: lines.append("Not attested: \(reason)")
-            case nil: break
+            var log = "session log \(explanation.log)"
+            if case .attested(let attestation)? = result.attestation { log += ", entry \(attestation.seq)" }
+            lines += labelled("sources", [log])
+            lines += labelled("merged", ["the gate's latest attestation in the open session counts"])
+            lines += requirement(rows.first, filters: ["none: “\(statement)” is attested as a whole"])
+            var worst = ["none"]
+            if case .missing? = result.attestation { worst = ["no attestation of this gate in the open session"] }
+            lines += labelled("worst", worst)
+        case .documents(let requirements):
+            lines += labelled(
+                "sources",
+                result.documents.map { document in
+                    "\(document.requirement): "
+                        + (document.files.isEmpty ? "no file" : document.files.joined(separator: ", "))
+                })
+            lines += labelled("merged", ["each requirement on its own: every one must be met"])
+            lines += requirement(
+                rows.first,
+                filters: requirements.map { requirement in
+                    requirement.pattern.pattern + ": "
+                        + (requirement.sections.isEmpty
+                            ? "each file present and not empty"
+                            : "each file with the sections " + requirement.sections.joined(separator: ", "))
+                })
+            let problems = result.documents.flatMap(\.problems)
+            lines += labelled("worst", problems.isEmpty ? ["none"] : problems)
+        case .conditions:
+            lines += labelled("sources", sources(explanation))
+            lines += labelled("merged", explanation.merges.flatMap(merged))
+            for (index, condition) in result.conditions.enumerated() {
+                let evidence = explanation.conditions[safe: index]
+                lines += requirement(rows[safe: index], filters: evidence?.filters ?? [])
+                if let basis = condition.measurement?.basis { lines += labelled("", [basis]) }
+                lines += worst(evidence)
             }
-        case .documents:
-            for document in result.documents {
-                lines.append("\(document.satisfied ? "present" : "missing"): \(document.requirement)")
-                lines += document.files.map { "  \($0)" } + document.problems.map { "  - \($0)" }
-            }
-        case .conditions(let conditions):
-            let categories = Set(conditions.map(\.metric.category))
-            let used = reports.filter { categories.contains($0.category) }
-            lines.append("")
-            lines.append("Reports read (\(used.count)), combined \(combination(categories)):")
-            lines += used.map { report in
-                "  \(report.path)  \(report.format.displayName)"
-                    + (report.sourcePaths > 0 ? ", \(report.sourcePaths) source files" : "")
-                    + (report.unmatchedPaths.isEmpty
-                        ? "" : ", \(report.unmatchedPaths.count) naming no file under the root")
-            }
-            for category in categories.sorted() {
-                lines += (problems[category] ?? []).map { "  problem: \($0)" }
-            }
-            for condition in result.conditions { lines += explain(condition, store: store) }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func combination(_ categories: Set<ReportCategory>) -> String {
-        categories.map { category -> String in
-            switch category {
-            case .coverage: return "coverage by file path (a line is covered if any report covers it)"
-            case .tests: return "tests by adding up the suites"
-            case .lint: return "lint findings deduplicated across reports"
-            case .scan: return "security findings deduplicated by id or alias, package and version"
-            case .bench: return "benchmark samples pooled per label, stated statistics used as stated"
-            case .metrics: return "metric values by name and labels"
-            }
-        }.sorted().joined(separator: "; ")
-    }
-
-    private func explain(_ result: ConditionResult, store: MetricStore) -> [String] {
-        let condition = result.condition
-        var lines = ["", "\(condition.text): \(result.passed ? "pass" : "fail")"]
-        if let measurement = result.measurement {
+    /// One line per report (path, format, size, what it gave, its tools), its unmatched source paths, and the
+    /// problems of the gate's categories.
+    private func sources(_ explanation: GateExplanation) -> [String] {
+        var lines: [String] = []
+        for report in explanation.reports {
+            let records = report.records.map { ", " + $0.text }.joined()
+            let tools = report.tools.isEmpty ? "" : "; by " + report.tools.joined(separator: ", ")
+            let size = NumberFormatting.quantity(Double(report.byteCount), .bytes)
             lines.append(
-                "  value: \(NumberFormatting.quantity(measurement.value, condition.metric.unit, against: condition.threshold))"
-                    + (measurement.basis.map { " (\($0))" } ?? "")
-                    + (MarginText.describe(result).map { "; \($0)" } ?? ""))
+                "\(report.path): \(report.format.displayName) (\(report.format.rawValue)), \(size)\(records)\(tools)")
+            guard !report.unmatchedPaths.isEmpty else { continue }
+            let shown = report.unmatchedPaths.prefix(3).joined(separator: ", ")
+            lines.append(
+                "  \(report.unmatchedPaths.count) of \(report.sourcePaths) source paths name no file under the root: "
+                    + shown + (report.unmatchedPaths.count > 3 ? ", …" : ""))
         }
-        if let reason = result.reason { lines.append("  reason: \(reason)") }
-        if condition.metric.category == .coverage {
-            lines += leastCovered(condition, store: store)
-        } else if let offenders = result.measurement?.offenders, !offenders.isEmpty {
-            lines.append("  worst:")
-            lines += offenders.prefix(limit).map { "    \($0)" }
+        lines += explanation.problems.map { "problem (\($0.category.rawValue), fails closed): \($0.message)" }
+        return lines.isEmpty ? ["none read"] : lines
+    }
+
+    private func merged(_ merge: MergeEvidence) -> [String] {
+        ["\(merge.category.rawValue): \(merge.description)", merge.counts.map(\.text).joined(separator: ", ")]
+            + merge.waivers.map { "waiver " + CheckTextRenderer.describe($0) }
+    }
+
+    /// The requirement's heading, its filters and its value against the threshold, in the words of `check`.
+    private func requirement(_ row: GateRow?, filters: [String]) -> [String] {
+        guard let row else { return [] }
+        var value = row.value + (row.threshold.isEmpty ? "" : " (\(row.threshold))")
+        if !row.margin.isEmpty { value += (row.threshold.isEmpty ? " — " : ": ") + row.margin }
+        return [""] + labelled("condition", ["\(row.requirement): \(row.status.uppercased())"])
+            + labelled("filtered", filters.isEmpty ? ["none"] : filters) + labelled("value", [value])
+    }
+
+    private func worst(_ evidence: ConditionEvidence?) -> [String] {
+        guard let evidence, !evidence.worst.isEmpty else { return labelled("worst", ["none"]) }
+        let values = evidence.worst.map { item in
+            item.value.map { NumberFormatting.quantity($0, item.unit ?? .count) } ?? ""
+        }
+        let nameWidth = evidence.worst.map(\.name.count).max() ?? 0
+        let valueWidth = values.map(\.count).max() ?? 0
+        var rows = [evidence.order + ":"]
+        for (item, value) in zip(evidence.worst, values) {
+            var row = item.name.padding(toLength: nameWidth) + "  "
+            if valueWidth > 0 { row += value.padding(toLength: valueWidth) + "  " }
+            if let breaks = item.breaks { row += breaks ? "fail  " : "pass  " }
+            rows.append(row + item.detail)
+        }
+        if evidence.more > 0 { rows.append("… \(NumberFormatting.count(evidence.more)) more (--limit)") }
+        return labelled("worst", rows)
+    }
+
+    /// `label` in the label column before the first entry; each entry wrapped to ``width``, its continuation lines
+    /// indented two more.
+    private func labelled(_ label: String, _ entries: [String]) -> [String] {
+        var lines: [String] = []
+        for (index, entry) in entries.enumerated() {
+            let first = index == 0 ? "  " + label.padding(toLength: Self.indent.count - 2) : Self.indent
+            lines += Self.wrap(entry, first: first, rest: Self.indent + "  ")
         }
         return lines
     }
 
-    /// The selected files, least covered first, with their uncovered lines.
-    private func leastCovered(_ condition: Condition, store: MetricStore) -> [String] {
-        let item = condition.metric.name.split(separator: ".").dropFirst().first.map(String.init) ?? "lines"
-        let files = store.coverageFiles(selectedBy: condition.selector)
-        let counted = files.compactMap { file -> (FileCoverage, CoverageCount)? in
-            guard let count = file.count(of: item), count.total > 0 else { return nil }
-            return (file, count)
-        }
-        let sorted = counted.sorted { lhs, rhs in
-            let (left, right) = (lhs.1.percent ?? 0, rhs.1.percent ?? 0)
-            return left == right ? lhs.0.path.utf8.lexicographicallyPrecedes(rhs.0.path.utf8) : left < right
-        }
-        guard !sorted.isEmpty else { return [] }
-        var lines = ["  \(files.count) file\(files.count == 1 ? "" : "s") selected; least covered first:"]
-        let shown = sorted.prefix(limit)
-        let width = shown.map(\.0.path.count).max() ?? 0
-        for (file, count) in shown {
-            var line =
-                "    \(file.path.padding(toLength: width))  "
-                + NumberFormatting.quantity(count.percent ?? 0, .percent).padding(toLength: 8)
-                + "  \(NumberFormatting.count(count.total - count.covered)) of \(NumberFormatting.count(count.total)) \(FileCoverage.noun(item)) uncovered"
-            if item == "lines", let ranges = file.lineMap?.uncoveredRanges, !ranges.isEmpty {
-                line += ": lines " + Self.describe(ranges)
-            } else if item == "branches", let partial = file.branchMap?.partiallyCovered, !partial.isEmpty {
-                line +=
-                    ": lines "
-                    + partial.prefix(12).map { "\($0.line) (\($0.count.covered)/\($0.count.total))" }
-                    .joined(separator: ", ") + (partial.count > 12 ? ", …" : "")
+    /// Unit symbols that stay on the line of the number before them.
+    private static let units: Set<Substring> = ["B", "KB", "MB", "GB", "ns", "µs", "ms", "s", "min"]
+
+    /// `text` after `first`, broken at spaces into lines of at most ``width`` columns (a longer word stays whole,
+    /// a unit stays with its number), the following lines starting with `rest`.
+    static func wrap(_ text: String, first: String, rest: String) -> [String] {
+        var words: [String] = []
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let bare = word.prefix { $0 != "," && $0 != ";" && $0 != ":" && $0 != ")" }
+            if let last = words.last, !last.isEmpty, units.contains(bare) {
+                words[words.count - 1] = last + " " + word
+            } else {
+                words.append(String(word))
             }
-            lines.append(line)
         }
-        if sorted.count > shown.count { lines.append("    … \(sorted.count - shown.count) more (--limit)") }
-        return lines
-    }
-
-    /// `12–18, 22, 40–41` (at most 12 ranges).
-    static func describe(_ ranges: [ClosedRange<Int>]) -> String {
-        ranges.prefix(12).map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
-            .joined(separator: ", ") + (ranges.count > 12 ? ", …" : "")
+        var lines: [String] = []
+        var line = first
+        var empty = true
+        for word in words {
+            if !empty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = rest + word
+            } else {
+                line += (empty ? "" : " ") + word
+            }
+            empty = false
+        }
+        lines.append(line)
+        return lines.map(\.trimmingTrailingSpaces)
     }
 }
