@@ -11,7 +11,7 @@ enum ExplainCommand: ProjectCommand {
             """,
         options: [
             OptionSpec(name: "limit", value: "n", help: "How many files or items to list (default 10)."),
-            Project.rootOption, Project.gatesOption, Project.logOption,
+            Project.rootOption, Project.gatesOption, Project.profileOption, Project.logOption,
         ],
         arguments: [(name: "gate", help: "The id of the gate to explain.", repeating: false)])
 
