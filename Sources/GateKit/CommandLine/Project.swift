@@ -14,7 +14,7 @@ struct Project {
         name: "gates", value: "path", help: "A gate file or a folder of them (default: gates/ under the root).")
     static let profileOption = OptionSpec(
         name: "profile", value: "name",
-        help: "Evaluate a built-in profile against the reports found under the root, instead of the gate files.",
+        help: "Evaluate a built-in profile (protocol, standards) on the reports found under the root, not gate files.",
         choices: BuiltInProfile.allCases.map(\.rawValue))
     static let logOption = OptionSpec(
         name: "log", value: "path",

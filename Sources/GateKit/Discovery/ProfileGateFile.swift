@@ -33,7 +33,15 @@ public struct ProfileGateFile: Sendable {
     public func text(starter: Bool) -> String {
         let command = "protocol init\(profile == .protocol ? "" : " --profile \(profile.rawValue)")"
         var lines = ["// Written by `\(command)`: the \(profile.rawValue) profile, wired to the reports found here."]
-        lines += HelpLayout.wrap("It checks: \(profile.summary)", width: 110).map { "// " + $0 }
+        var line = "// It checks:"
+        for item in profile.summary.split(separator: "; ") {
+            if line.count + item.count + 2 > 110 {
+                lines.append(line)
+                line = "//"
+            }
+            line += " \(item)" + (item.hasSuffix(".") ? "" : ";")
+        }
+        lines.append(line)
         lines += [
             "// Edit freely: `protocol check` reads this file (see the README, \"Gate files\").",
             "{",
