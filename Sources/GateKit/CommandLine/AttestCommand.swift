@@ -11,7 +11,7 @@ enum AttestCommand: ProjectCommand {
         options: [
             OptionSpec(name: "by", value: "name", help: "Who attests (required)."),
             OptionSpec(name: "note", value: "text", help: "What was reviewed, a ticket, a link."),
-            Project.rootOption, Project.gatesOption, Project.logOption,
+            Project.rootOption, Project.gatesOption, Project.profileOption, Project.logOption,
         ],
         arguments: [(name: "gate", help: "The id of an attestation gate.", repeating: false)])
 

@@ -13,6 +13,7 @@ enum CheckCommand: ProjectCommand {
             """,
         options: [
             Project.gatesOption,
+            Project.profileOption,
             OptionSpec(name: "phase", value: "name", help: "Evaluate only the gates of this phase."),
             Project.rootOption,
             OptionSpec(
@@ -136,7 +137,9 @@ enum CheckCommand: ProjectCommand {
     ) throws(LogError) -> CheckJSONRenderer.Record {
         var gateFiles: [CheckRecord.DigestedFile] = []
         for (shown, path) in zip(gateSet.files, gateSet.paths) {
-            gateFiles.append(CheckRecord.DigestedFile(path: shown, sha256: try digest(path)))
+            let sha256: String
+            if let text = gateSet.profileText { sha256 = SHA256.digest(text).hex } else { sha256 = try digest(path) }
+            gateFiles.append(CheckRecord.DigestedFile(path: shown, sha256: sha256))
         }
         var reportDigests: [String: String] = [:]
         let evidence = EvidenceStore(besideLog: project.log.path)

@@ -18,7 +18,7 @@ enum ExplainCommand: ProjectCommand {
             OptionSpec(
                 name: "format", value: "format", help: "Output format: text or json (default: text).",
                 choices: ["text", "json"]),
-            Project.rootOption, Project.gatesOption, Project.logOption,
+            Project.rootOption, Project.gatesOption, Project.profileOption, Project.logOption,
         ],
         arguments: [(name: "gate", help: "The id of the gate to explain.", repeating: false)])
 

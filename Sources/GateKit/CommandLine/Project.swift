@@ -12,6 +12,10 @@ struct Project {
         help: "The project root that report globs are relative to (default: the current directory).")
     static let gatesOption = OptionSpec(
         name: "gates", value: "path", help: "A gate file or a folder of them (default: gates/ under the root).")
+    static let profileOption = OptionSpec(
+        name: "profile", value: "name",
+        help: "Evaluate a built-in profile (protocol, standards) on the reports found under the root, not gate files.",
+        choices: BuiltInProfile.allCases.map(\.rawValue))
     static let logOption = OptionSpec(
         name: "log", value: "path",
         help: "The session log (default: the gate files' log key, else .protocol/log.jsonl under the root).")
@@ -24,8 +28,17 @@ struct Project {
     > {
         let root = invocation.absolute(arguments.values["root"] ?? ".")
         var gateSet: GateSet?
+        let profile = arguments.values["profile"].flatMap(BuiltInProfile.init(rawValue:))
+        if profile != nil, arguments.values["gates"] != nil {
+            invocation.terminal.writeError("error: --profile replaces the gate files; it cannot be used with --gates\n")
+            return .failure(ExitFailure(code: ExitCode.usage))
+        }
         do {
-            gateSet = try GateLoader.load(gatesPath: arguments.values["gates"].map(invocation.absolute), root: root)
+            if let profile {
+                gateSet = try ProfileGateFile.discover(profile, root: root).gateSet()
+            } else {
+                gateSet = try GateLoader.load(gatesPath: arguments.values["gates"].map(invocation.absolute), root: root)
+            }
         } catch {
             if needsGates {
                 invocation.terminal.writeError(error.errors.map { "error: \($0)" }.joined(separator: "\n") + "\n")

@@ -8,7 +8,7 @@ public enum ProtocolTool {
     /// The commands, in help order.
     static var commands: [CommandNode] {
         [
-            .leaf(CheckCommand.self), .leaf(MetricsCommand.self), .leaf(ExplainCommand.self),
+            .leaf(CheckCommand.self), .leaf(MetricsCommand.self), .leaf(ExplainCommand.self), .leaf(InitCommand.self),
             .group(
                 name: "session", abstract: "Start, inspect, close and export sessions (the unit of the audit trail).",
                 [

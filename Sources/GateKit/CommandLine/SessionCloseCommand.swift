@@ -4,7 +4,7 @@ enum SessionCloseCommand: ProjectCommand {
     static let spec = CommandSpec(
         name: "session close",
         abstract: "Close the open session; refused unless its latest check passed and every attestation is in.",
-        options: [Project.rootOption, Project.gatesOption, Project.logOption])
+        options: [Project.rootOption, Project.gatesOption, Project.profileOption, Project.logOption])
 
     static let needsGates = true
 

@@ -2,7 +2,7 @@
 enum SessionStatusCommand: ProjectCommand {
     static let spec = CommandSpec(
         name: "session status", abstract: "Show the open session: its checks, latest verdict and missing attestations.",
-        options: [Project.rootOption, Project.gatesOption, Project.logOption])
+        options: [Project.rootOption, Project.gatesOption, Project.profileOption, Project.logOption])
 
     static let needsGates = false
 

@@ -18,6 +18,7 @@ public enum ReportCollector {
         var seen = Set<String>()
         let resolver = PathResolver(root: root)
         for source in sources where categories.contains(source.category) {
+            if let notFound = source.notFound { collection.problems[source.category, default: []].append(notFound) }
             for pattern in source.patterns {
                 let paths: [String]
                 do {

@@ -24,6 +24,9 @@ public struct ReportSource: Sendable {
     public var waivers: [Waiver] = []
     /// The gate file that declared it.
     public let declaredIn: String
+    /// Why no report is declared: set by a built-in profile when discovery found none, reported as the
+    /// category's problem (its gates fail closed with it).
+    public var notFound: String?
 
     public init(
         category: ReportCategory, patterns: [Glob], format: ReportFormat? = nil, strip: [String] = [],
@@ -133,6 +136,8 @@ public struct GateSet: Sendable {
 
     /// Where the session log is, relative to the project root, when a gate file says (`log`).
     public let logPath: String?
+    /// The gate-file text of a built-in profile (`check --profile`), which stands in for gate files.
+    public internal(set) var profileText: String?
 
     public init(
         files: [String], paths: [String]? = nil, name: String?, sources: [ReportSource], gates: [Gate],
