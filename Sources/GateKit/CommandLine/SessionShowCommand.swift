@@ -19,16 +19,24 @@ enum SessionShowCommand: ProjectCommand {
     }
 }
 
-/// Picks the session a command names (`[N]`), by default the open one, else the latest.
+/// Picks the session a command names (`[N]`, or the option `--session N`), by default the open one, else the latest.
 enum SessionChoice {
     static func choose(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation)
         -> Result<SessionRecord, ExitFailure>
     {
+        choose(project, arguments, invocation, option: nil).map(\.session)
+    }
+
+    /// The session named by the positional argument, or by `option` when given, with every session of the log.
+    static func choose(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation, option: String?)
+        -> Result<(session: SessionRecord, sessions: [SessionRecord]), ExitFailure>
+    {
         var wanted: Int?
-        if let text = arguments.positionals.first {
-            guard arguments.positionals.count == 1, let number = Int(text), number > 0 else {
+        let given = option.map { arguments.values[$0].map { [$0] } ?? [] } ?? arguments.positionals
+        if let text = given.first {
+            guard given.count == 1, let number = Int(text), number > 0 else {
                 invocation.terminal.writeError(
-                    "error: a session is named by its number, not '\(arguments.positionals.joined(separator: " "))'\n")
+                    "error: a session is named by its number, not '\(given.joined(separator: " "))'\n")
                 return .failure(ExitFailure(code: ExitCode.usage))
             }
             wanted = number
@@ -45,6 +53,6 @@ enum SessionChoice {
                 "error: no session \(wanted.map(String.init) ?? "") in \(project.logShown); \(known)\n")
             return .failure(ExitFailure(code: ExitCode.usage))
         }
-        return .success(session)
+        return .success((session, sessions))
     }
 }
