@@ -50,7 +50,7 @@ enum SessionChoice {
         guard let session = wanted.map({ number in sessions.first { $0.number == number } }) ?? sessions.last else {
             let known = sessions.isEmpty ? "the log has no sessions" : "sessions: 1 to \(sessions.last?.number ?? 0)"
             invocation.terminal.writeError(
-                "error: no session \(wanted.map(String.init) ?? "") in \(project.logShown); \(known)\n")
+                "error: no session\(wanted.map { " \($0)" } ?? "") in \(project.logShown); \(known)\n")
             return .failure(ExitFailure(code: ExitCode.usage))
         }
         return .success((session, sessions))

@@ -37,9 +37,14 @@ public enum SummaryMarkdownRenderer {
                     + "\(cell(row.margin)) |")
         }
         if !summary.trends.isEmpty {
-            let basis = SummaryTextRenderer.trendBasis(summary).map { "\($0.0): \($0.1)" }.joined(separator: "; ")
+            let first = summary.first.map { "the first check (entry \($0.seq), \($0.time))" } ?? "the only check"
+            let previous =
+                summary.previous.map {
+                    "session \($0.session)'s latest check (entry \($0.check.seq), \($0.check.time))"
+                }
+                ?? "no earlier session (none has a check)"
             lines += [
-                "", "### Trend", "", cell(basis) + ".", "",
+                "", "### Trend", "", "Against \(first) and \(previous).", "",
                 "| Gate | Metric | Latest | First check | \(cell(SummaryTextRenderer.previousHeading(summary).capitalisedFirst)) |",
                 "|---|---|---|---|---|",
             ]

@@ -36,10 +36,11 @@ public struct SummaryTrend: Sendable, Equatable {
         self.previous = previous
     }
 
-    /// The change from `earlier` to the latest value, when both have one.
+    /// The change from `earlier` to the latest value, when both have one, rounded to 9 decimals (96.1 − 93 is
+    /// 3.1, not 3.0999999999999943).
     public func change(since earlier: Observation?) -> Double? {
         guard let now = latest.value, let then = earlier?.value else { return nil }
-        return now - then
+        return ((now - then) * 1e9).rounded() / 1e9
     }
 
     /// "+3.10 points", "-2", "+12 ms", "unchanged"; nil when either side has no value.
