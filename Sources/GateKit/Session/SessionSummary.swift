@@ -20,7 +20,7 @@ public struct SessionSummary: Sendable {
     public let closeBlockers: [String]
 
     /// The summary of `session`, with `sessions` (the whole log, grouped) for the previous session;
-    /// `attestationGates` are the ids and statements `session close` requires (from the gate files).
+    /// `attestationGates` are the gate files' attestation gates, which `session close` requires attested.
     public init(_ session: SessionRecord, in sessions: [SessionRecord], attestationGates: [Gate]) {
         self.session = session
         let checks = session.checks
