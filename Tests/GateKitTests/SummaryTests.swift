@@ -245,6 +245,10 @@ import Testing
         ])
         let noLog = run(["summary"], in: root)
         #expect(noLog.status == 2)
+        let garbage = try temporaryFile("not a log\n", name: "log.jsonl")
+        let unreadable = run(["summary", "--log", garbage], in: root)
+        #expect(unreadable.status == 2)
+        #expect(unreadable.error.hasPrefix("error: "))
         _ = run(["session", "start", "Empty"], in: root)
         // A session without a check: said plainly, in every format, and not an error.
         let empty = run(["summary"], in: root)
