@@ -16,7 +16,7 @@ public enum ProtocolTool {
                     .leaf(SessionListCommand.self), .leaf(SessionShowCommand.self),
                     .leaf(SessionCloseCommand.self), .leaf(SessionExportCommand.self),
                 ]),
-            .leaf(AttestCommand.self),
+            .leaf(AttestCommand.self), .leaf(SummaryCommand.self),
             .group(
                 name: "log", abstract: "Verify, inspect and repair the session log.",
                 [.leaf(LogVerifyCommand.self), .leaf(LogHeadCommand.self), .leaf(LogRepairCommand.self)]),

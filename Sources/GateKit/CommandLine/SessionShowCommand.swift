@@ -19,16 +19,24 @@ enum SessionShowCommand: ProjectCommand {
     }
 }
 
-/// Picks the session a command names (`[N]`), by default the open one, else the latest.
+/// Picks the session a command names (`[N]`, or the option `--session N`), by default the open one, else the latest.
 enum SessionChoice {
     static func choose(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation)
         -> Result<SessionRecord, ExitFailure>
     {
+        choose(project, arguments, invocation, option: nil).map(\.session)
+    }
+
+    /// The session named by the positional argument, or by `option` when given, with every session of the log.
+    static func choose(_ project: Project, _ arguments: ParsedArguments, _ invocation: Invocation, option: String?)
+        -> Result<(session: SessionRecord, sessions: [SessionRecord]), ExitFailure>
+    {
         var wanted: Int?
-        if let text = arguments.positionals.first {
-            guard arguments.positionals.count == 1, let number = Int(text), number > 0 else {
+        let given = option.map { arguments.values[$0].map { [$0] } ?? [] } ?? arguments.positionals
+        if let text = given.first {
+            guard given.count == 1, let number = Int(text), number > 0 else {
                 invocation.terminal.writeError(
-                    "error: a session is named by its number, not '\(arguments.positionals.joined(separator: " "))'\n")
+                    "error: a session is named by its number, not '\(given.joined(separator: " "))'\n")
                 return .failure(ExitFailure(code: ExitCode.usage))
             }
             wanted = number
@@ -42,9 +50,9 @@ enum SessionChoice {
         guard let session = wanted.map({ number in sessions.first { $0.number == number } }) ?? sessions.last else {
             let known = sessions.isEmpty ? "the log has no sessions" : "sessions: 1 to \(sessions.last?.number ?? 0)"
             invocation.terminal.writeError(
-                "error: no session \(wanted.map(String.init) ?? "") in \(project.logShown); \(known)\n")
+                "error: no session\(wanted.map { " \($0)" } ?? "") in \(project.logShown); \(known)\n")
             return .failure(ExitFailure(code: ExitCode.usage))
         }
-        return .success(session)
+        return .success((session, sessions))
     }
 }

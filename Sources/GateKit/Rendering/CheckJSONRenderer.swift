@@ -156,4 +156,9 @@ public enum CheckJSONRenderer {
         case .rate: return "/s"
         }
     }
+
+    /// The kind a unit symbol of ``unitSymbol(_:)`` stands for; a count for any other symbol.
+    public static func unitKind(symbol: String) -> UnitKind {
+        UnitKind.allCases.first { unitSymbol($0) == symbol } ?? .count
+    }
 }

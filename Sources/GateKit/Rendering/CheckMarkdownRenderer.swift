@@ -60,7 +60,7 @@ public enum CheckMarkdownRenderer {
     }
 
     /// A condition as inline code (backticks inside are doubled around).
-    private static func code(_ text: String) -> String {
+    static func code(_ text: String) -> String {
         let escaped = text.replacingPipes
         return escaped.contains("`") ? "`` \(escaped) ``" : "`\(escaped)`"
     }

@@ -97,13 +97,7 @@ public enum SessionTextRenderer {
 
     private static func value(_ number: Double?, _ unit: String) -> String {
         guard let number else { return "no value" }
-        switch unit {
-        case "%": return NumberFormatting.quantity(number, .percent)
-        case "s": return NumberFormatting.quantity(number, .duration)
-        case "B": return NumberFormatting.quantity(number, .bytes)
-        case "/s": return NumberFormatting.quantity(number, .rate)
-        default: return NumberFormatting.quantity(number, .count)
-        }
+        return NumberFormatting.quantity(number, CheckJSONRenderer.unitKind(symbol: unit))
     }
 
     /// Left-aligned columns separated by two spaces.
