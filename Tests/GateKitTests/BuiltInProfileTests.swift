@@ -58,11 +58,11 @@ func projectWithEveryReport() throws -> String {
 
     @Test func aCategoryWithoutReportsFailsClosedSayingWhatWasLookedFor() throws {
         let root = try temporaryProject(["coverage/lcov.info": "SF:a.js\nDA:1,1\nend_of_record\n"])
-        let result = run(["check", "--profile", "standards", "--no-log"], in: root)
+        let result = run(["check", "--profile", "standards", "--no-log", "--format", "json"], in: root)
         #expect(result.status == 1)
         #expect(
             result.output.contains(
-                "tests: no tests report found under the root (known names such as junit.xml, "
+                "no tests report found under the root (known names such as junit.xml, "
                     + "build/test-results/**/*.xml, target/surefire-reports/*.xml, *.trx; 1 files sniffed by "
                     + "content); generate one, e.g. pytest --junitxml=junit.xml"))
         #expect(ProfileGateFile.discover(.standards, root: root).missing == [.tests, .lint, .scan, .bench])

@@ -64,9 +64,10 @@ import Testing
         let checked = try runProtocol(["check", "--profile", "protocol", "--no-log"], in: root)
         #expect(checked.status == 1)
         #expect(checked.output.hasPrefix("protocol check: 7 gates from --profile protocol\n"))
+        let json = try runProtocol(["check", "--profile", "protocol", "--no-log", "--format", "json"], in: root)
         #expect(
-            checked.output.contains(
-                "bench: no bench report found under the root (known names such as k6-summary.json, summary.json, "
+            json.output.contains(
+                "no bench report found under the root (known names such as k6-summary.json, summary.json, "
                     + "*.jtl, statistics.json, *_stats.csv; 5 files sniffed by content); generate one, e.g. "
                     + "k6 run --summary-export=k6-summary.json script.js"))
     }
