@@ -52,6 +52,36 @@ import Testing
         #expect(FindingsView([first, second], reports: [0, 0]).open.count == 2, "the tool's own count stands")
     }
 
+    @Test func aGroupKeepsTheIdentitiesItHadBeforeAMerge() {
+        // codeql's result merges with semgrep's at one location; a second codeql run finds it by codeql's fingerprint
+        // although the group's tool is now "codeql, semgrep", and a fourth run at another column stays apart.
+        let codeql = Finding(
+            tool: "codeql", rule: "sqli", level: .error, path: "a.py", line: 3, column: 5, message: "m",
+            fingerprint: "fp")
+        var semgrep = codeql
+        semgrep.tool = "semgrep"
+        semgrep.fingerprint = nil
+        var moved = codeql
+        moved.line = 9
+        var elsewhere = semgrep
+        elsewhere.column = 6
+        let view = FindingsView(reports: [[codeql], [semgrep], [moved], [elsewhere]])
+        #expect(view.open.map(\.tool) == ["codeql, semgrep", "semgrep"])
+        #expect(view.duplicates == 2)
+        #expect(view.read == 4)
+    }
+
+    @Test func oneReportIsCountedAsTheToolCountedIt() {
+        let finding = Finding(tool: "t", rule: "r", level: .warning, path: "a", line: 1, message: "m")
+        var suppressed = finding
+        suppressed.state = .suppressed
+        let view = FindingsView(reports: [[], [finding, finding, suppressed], []])
+        #expect(view.open == [finding, finding], "repeats within one report stand")
+        #expect(view.notCounted == [suppressed])
+        #expect(view.duplicates == 0)
+        #expect(FindingsView(reports: []).open.isEmpty)
+    }
+
     @Test func findingsTheToolDidNotCountStayOut() {
         let counted = Finding(tool: "t", rule: "r", level: .warning, path: "a", line: 1, message: "m")
         var suppressed = counted

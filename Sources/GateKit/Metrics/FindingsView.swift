@@ -38,29 +38,62 @@ public struct FindingsView: Sendable {
     public let notCounted: [Finding]
     /// How many findings were read, counted or not.
     public let read: Int
-    /// How many counted findings were dropped as the same as one of another report (``deduplicate(_:reports:)``).
+    /// How many counted findings were dropped as the same as one of another report (``FindingGroups``).
     public let duplicates: Int
     public let waivers: [WaiverStatus]
 
-    /// `reports[i]` is the report `findings[i]` came from: findings of one report are never merged (the tool
-    /// counted them apart). Without it, every finding is its own report.
+    /// The findings of `reports`, one list per report read: findings of one report are never merged (the tool
+    /// counted them apart). From one report whose findings all count, ``open`` is that very list, not a copy.
+    public init(reports: [[Finding]], waivers: [Waiver] = [], today: CalendarDate? = nil) {
+        let nonEmpty = reports.filter { !$0.isEmpty }
+        if nonEmpty.count <= 1 {
+            let only = nonEmpty.first ?? []
+            let allCount = only.allSatisfy { $0.state == .open }
+            self.init(
+                counting: allCount ? only : only.filter { $0.state == .open },
+                notCounted: allCount ? [] : only.filter { $0.state != .open }, read: only.count, duplicates: 0,
+                waivers: waivers, today: today)
+        } else {
+            let pairs = reports.enumerated().lazy.flatMap { report, findings in findings.lazy.map { ($0, report) } }
+            self.init(grouping: pairs, read: reports.reduce(0) { $0 + $1.count }, waivers: waivers, today: today)
+        }
+    }
+
+    /// `reports[i]` is the report `findings[i]` came from; without it, every finding is its own report.
     public init(
         _ findings: [Finding] = [], reports: [Int]? = nil, waivers: [Waiver] = [], today: CalendarDate? = nil
     ) {
-        let origins = reports ?? Array(findings.indices)
-        let counting: [Finding]
-        if findings.allSatisfy({ $0.state == .open }) {
-            // The common case, kept without a copy: from one report, `open` below shares this array's storage.
-            counting = Self.deduplicate(findings, reports: origins)
-            notCounted = []
-            duplicates = findings.count - counting.count
-        } else {
-            let counted = findings.indices.filter { findings[$0].state == .open }
-            counting = Self.deduplicate(counted.map { findings[$0] }, reports: counted.map { origins[$0] })
-            notCounted = findings.filter { $0.state != .open }
-            duplicates = counted.count - counting.count
+        self.init(
+            grouping: zip(findings, reports ?? Array(findings.indices)), read: findings.count, waivers: waivers,
+            today: today)
+    }
+
+    private init(
+        grouping pairs: some Sequence<(Finding, Int)>, read: Int, waivers: [Waiver], today: CalendarDate?
+    ) {
+        var groups = FindingGroups()
+        var notCounted: [Finding] = []
+        var counted = 0
+        for (finding, report) in pairs {
+            if finding.state == .open {
+                groups.add(finding, from: report)
+                counted += 1
+            } else {
+                notCounted.append(finding)
+            }
         }
-        read = findings.count
+        self.init(
+            counting: groups.groups, notCounted: notCounted, read: read, duplicates: counted - groups.groups.count,
+            waivers: waivers, today: today)
+    }
+
+    private init(
+        counting: [Finding], notCounted: [Finding], read: Int, duplicates: Int, waivers: [Waiver],
+        today: CalendarDate?
+    ) {
+        self.notCounted = notCounted
+        self.read = read
+        self.duplicates = duplicates
         var matched = Array(repeating: 0, count: waivers.count)
         var isWaived: [Bool] = []
         if !waivers.isEmpty {
@@ -93,64 +126,13 @@ public struct FindingsView: Sendable {
     /// are: for formats that list a finding once per dependency path or location (Snyk, yarn audit, CycloneDX) while
     /// the tool counts it once.
     public static func collapsingRepeats(_ findings: [Finding]) -> [Finding] {
-        let open = findings.filter { $0.state == .open }
-        let merged = deduplicate(open, reports: Array(open.indices))
-        guard merged.count < open.count else { return findings }
-        return merged + findings.filter { $0.state != .open }
-    }
-
-    /// One finding per group of findings that are the same (see the type's description), in first-seen order.
-    static func deduplicate(_ findings: [Finding], reports: [Int]) -> [Finding] {
-        guard let first = reports.first, reports.contains(where: { $0 != first }) else { return findings }
-        // Every group a key names, oldest first: a finding joins the first of them that has no finding of its report.
-        var groupsOfKey: [String: [Int]] = [:]
-        var groups: [Finding] = []
-        var groupReports: [Set<Int>] = []
-        for (finding, report) in zip(findings, reports) {
-            let keys = identities(of: finding)
-            let candidates = keys.flatMap { groupsOfKey[$0] ?? [] }.sorted()
-            if let group = candidates.first(where: { !groupReports[$0].contains(report) }) {
-                groups[group] = merged(groups[group], finding)
-                groupReports[group].insert(report)
-                for key in identities(of: groups[group]) where !(groupsOfKey[key]?.contains(group) ?? false) {
-                    groupsOfKey[key, default: []].append(group)
-                }
-            } else {
-                groups.append(finding)
-                groupReports.append([report])
-                for key in keys { groupsOfKey[key, default: []].append(groups.count - 1) }
-            }
+        var groups = FindingGroups()
+        var open = 0
+        for (index, finding) in findings.enumerated() where finding.state == .open {
+            groups.add(finding, from: index)
+            open += 1
         }
-        return groups
-    }
-
-    /// The keys under which a finding is the same as another.
-    private static func identities(of finding: Finding) -> [String] {
-        if let package = finding.package {
-            let ids = ([finding.rule].compactMap { $0 } + finding.aliases).map { $0.uppercased() }
-            let version = package.installed ?? ""
-            return ids.map { "\($0)\u{0}\(package.name.lowercased())\u{0}\(version)" }
-        }
-        var keys: [String] = []
-        if let fingerprint = finding.fingerprint { keys.append("#\(finding.tool)\u{0}\(fingerprint)") }
-        if let rule = finding.rule, let path = finding.path, let line = finding.line {
-            keys.append("@\(rule)\u{0}\(path)\u{0}\(line)\u{0}\(finding.column ?? 0)")
-        }
-        return keys
-    }
-
-    private static func merged(_ first: Finding, _ second: Finding) -> Finding {
-        var result = first
-        let tools = Set((first.tool + "," + second.tool).split(separator: ",").map { String($0).trimmingSpaces })
-        result.tool = tools.sorted().joined(separator: ", ")
-        result.severity = min(first.severity, second.severity)
-        result.level = min(first.level, second.level)
-        result.cvssScore = [first.cvssScore, second.cvssScore].compactMap { $0 }.max()
-        result.aliases = Array(
-            Set(first.aliases + second.aliases + [second.rule].compactMap { $0 }).subtracting(
-                [first.rule].compactMap { $0 })
-        ).sorted()
-        if result.package?.fixed == nil { result.package?.fixed = second.package?.fixed }
-        return result
+        guard groups.groups.count < open else { return findings }
+        return groups.groups + findings.filter { $0.state != .open }
     }
 }

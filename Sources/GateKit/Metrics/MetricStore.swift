@@ -44,9 +44,8 @@ public struct MetricStore: Sendable {
         var metricsReports: [(path: String, report: MetricsReport)] = []
         var suites: [TestSuiteResult] = []
         var durations: [Double] = []
-        var findings: [ReportCategory: [Finding]] = [:]
+        var findings: [ReportCategory: [[Finding]]] = [:]
         var counts: [ReportCategory: Int] = [:]
-        var findingReports: [ReportCategory: [Int]] = [:]
         var excluded: [ReportCategory: Int] = [:]
         for (index, input) in inputs.enumerated() {
             counts[input.report.category, default: 0] += 1
@@ -70,8 +69,7 @@ public struct MetricStore: Sendable {
                 let mapped = Self.mapped(report.findings, input.mapping)
                 let category = input.report.category
                 excluded[category, default: 0] += report.findings.count - mapped.count
-                if findings[category] == nil { findings[category] = mapped } else { findings[category]? += mapped }
-                findingReports[category, default: []] += repeatElement(index, count: mapped.count)
+                findings[category, default: []].append(mapped)
             case .benchmark(let report):
                 benchmarks.append((input.report.path, report))
             case .metrics(let report):
@@ -86,9 +84,9 @@ public struct MetricStore: Sendable {
         testsDuration = durations.count == counts[.tests] ? durations.reduce(0, +) : nil
         testReportCount = counts[.tests] ?? 0
         lint = FindingsView(
-            findings[.lint] ?? [], reports: findingReports[.lint], waivers: waivers[.lint] ?? [], today: today)
+            reports: findings[.lint] ?? [], waivers: waivers[.lint] ?? [], today: today)
         scan = FindingsView(
-            findings[.scan] ?? [], reports: findingReports[.scan], waivers: waivers[.scan] ?? [], today: today)
+            reports: findings[.scan] ?? [], waivers: waivers[.scan] ?? [], today: today)
         lintReportCount = counts[.lint] ?? 0
         scanReportCount = counts[.scan] ?? 0
         self.benchmarks = benchmarks
