@@ -26,10 +26,14 @@ func runProtocol(_ arguments: [String], in directory: String = repositoryRoot, e
     process.executableURL = URL(fileURLWithPath: protocolBinary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    // A test run inside GitHub Actions must not turn on the annotations of every run.
+    // A test run inside a CI (GitHub Actions, .ci/run's CI=true…) must not turn on the annotations of every run nor
+    // record that CI's run: each test says which CI it runs in.
     var inherited = ProcessInfo.processInfo.environment
-    inherited["GITHUB_ACTIONS"] = nil
-    inherited["GITHUB_STEP_SUMMARY"] = nil
+    for marker in [
+        "CI", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI", "JENKINS_URL", "CIRCLECI", "BUILDKITE", "TF_BUILD",
+    ] {
+        inherited[marker] = nil
+    }
     process.environment = inherited.merging(environment) { $1 }
     let output = Pipe()
     let error = Pipe()
