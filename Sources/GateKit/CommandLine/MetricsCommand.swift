@@ -18,8 +18,9 @@ enum MetricsCommand: ToolCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) -> Int32 {
         let category = arguments.values["category"].flatMap(ReportCategory.init(rawValue:))
+        let asJSON = arguments.values["format"] == "json"
         var documents: [JSONOutput] = []
-        var text: [String] = []
+        var printed = false
         var failed = false
         for file in arguments.positionals {
             let shown = invocation.shown(invocation.absolute(file))
@@ -37,21 +38,22 @@ enum MetricsCommand: ToolCommand {
                 MetricStore.Input(report: loaded, mapping: PathMapping(root: invocation.currentDirectory))
             ])
             let values = store.allValues()
-            documents.append(
-                .object([
-                    ("path", .string(shown)), ("format", .string(loaded.format.rawValue)),
-                    ("category", .string(loaded.category.rawValue)),
-                    ("metrics", .array(values.map(json))),
-                ]))
-            text.append("\(shown) (\(loaded.format.displayName), \(loaded.category.rawValue))")
-            text += textRows(values)
-            text.append("")
+            if asJSON {
+                documents.append(
+                    .object([
+                        ("path", .string(shown)), ("format", .string(loaded.format.rawValue)),
+                        ("category", .string(loaded.category.rawValue)),
+                        ("metrics", .array(values.map(json))),
+                    ]))
+            } else {
+                let lines = ["\(shown) (\(loaded.format.displayName), \(loaded.category.rawValue))"] + textRows(values)
+                invocation.terminal.write((printed ? "\n" : "") + lines.joined(separator: "\n") + "\n")
+                printed = true
+            }
         }
-        if arguments.values["format"] == "json" {
+        if asJSON {
             invocation.terminal.write(
                 JSONOutput.object([("version", .integer(1)), ("reports", .array(documents))]).rendered())
-        } else if !text.isEmpty {
-            invocation.terminal.write(text.joined(separator: "\n"))
         }
         return failed ? ExitCode.failure : ExitCode.success
     }

@@ -375,7 +375,7 @@ extension MetricStore {
         var matches: [(path: String, sample: MetricSample)] = []
         for (path, report) in metricsReports {
             for sample in report.samples where sample.name == name {
-                if selector.allSatisfy({ $0.selects(sample.labels[$0.key]) }) { matches.append((path, sample)) }
+                if selector.allSatisfy({ $0.selects(sample.label($0.key)) }) { matches.append((path, sample)) }
             }
         }
         guard let first = matches.first else {
@@ -396,8 +396,7 @@ extension MetricStore {
 
     /// `name{key="value",…}` with the labels sorted.
     static func describe(_ sample: MetricSample) -> String {
-        guard !sample.labels.isEmpty else { return sample.name }
-        let labels = sample.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\($0.value)\"" }
-        return sample.name + "{" + labels.joined(separator: ",") + "}"
+        let labels = sample.labelText
+        return labels.isEmpty ? sample.name : sample.name + "{" + labels + "}"
     }
 }

@@ -60,7 +60,7 @@ extension MetricStore {
         let all = metricsReports.flatMap { path, report in
             report.samples.filter { $0.name == name }.map { (path: path, sample: $0) }
         }
-        let matches = all.filter { match in condition.selector.allSatisfy { $0.selects(match.sample.labels[$0.key]) } }
+        let matches = all.filter { match in condition.selector.allSatisfy { $0.selects(match.sample.label($0.key)) } }
         let items = matches.map { match in
             WorstItem(
                 name: Self.describe(match.sample), value: match.sample.value, unit: condition.metric.unit,

@@ -197,14 +197,80 @@ public struct MetricsReport: Equatable, Sendable {
 }
 
 /// One value of a metrics report: `process_resident_memory_bytes{instance="a"} 1.2e8`.
+///
+/// An exposition can hold millions of samples, so the labels are kept as one string (each name and value prefixed by
+/// its length in UTF-8 bytes, sorted by name) rather than as a dictionary per sample: about 100 bytes a sample
+/// instead of 400.
 public struct MetricSample: Equatable, Sendable {
     public var name: String
-    public var labels: [String: String]
+    private var encodedLabels: String
     public var value: Double
 
     public init(name: String, labels: [String: String] = [:], value: Double) {
         self.name = name
-        self.labels = labels
+        encodedLabels = Self.encode(labels)
         self.value = value
+    }
+
+    /// The labels by name.
+    public var labels: [String: String] {
+        get {
+            var result: [String: String] = [:]
+            forEachLabel { result[Self.text($0)] = Self.text($1) }
+            return result
+        }
+        set { encodedLabels = Self.encode(newValue) }
+    }
+
+    /// The value of the label `key`, if the sample has it.
+    public func label(_ key: String) -> String? {
+        var found: String?
+        forEachLabel { name, value in if found == nil, name.elementsEqual(key.utf8) { found = Self.text(value) } }
+        return found
+    }
+
+    /// `key="value"` for every label, sorted by name, joined by ",".
+    public var labelText: String {
+        var parts: [String] = []
+        forEachLabel { parts.append("\(Self.text($0))=\"\(Self.text($1))\"") }
+        return parts.joined(separator: ",")
+    }
+
+    private func forEachLabel(_ body: (Substring.UTF8View, Substring.UTF8View) -> Void) {
+        var rest = encodedLabels.utf8[...]
+        while let name = Self.field(&rest), let value = Self.field(&rest) { body(name, value) }
+    }
+
+    private static func text(_ bytes: Substring.UTF8View) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    private static func encode(_ labels: [String: String]) -> String {
+        var encoded = ""
+        guard !labels.isEmpty else { return encoded }
+        let sorted = labels.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        // Reserved exactly: the string is kept for the report's lifetime.
+        encoded.reserveCapacity(
+            sorted.reduce(0) { total, label in
+                let (key, value) = (label.key.utf8.count, label.value.utf8.count)
+                return total + key + value + String(key).utf8.count + String(value).utf8.count + 2
+            })
+        for (key, value) in sorted {
+            encoded += String(key.utf8.count)
+            encoded += ":"
+            encoded += key
+            encoded += String(value.utf8.count)
+            encoded += ":"
+            encoded += value
+        }
+        return encoded
+    }
+
+    /// The next length-prefixed field of `rest` (as ``encode(_:)`` wrote it), which it then no longer holds.
+    private static func field(_ rest: inout Substring.UTF8View) -> Substring.UTF8View? {
+        guard let colon = rest.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let count = rest[..<colon].reduce(0) { $0 * 10 + Int($1 &- UInt8(ascii: "0")) }
+        let start = rest.index(after: colon)
+        guard let end = rest.index(start, offsetBy: count, limitedBy: rest.endIndex) else { return nil }
+        defer { rest = rest[end...] }
+        return rest[start..<end]
     }
 }

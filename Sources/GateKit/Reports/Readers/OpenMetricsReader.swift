@@ -48,8 +48,9 @@ public enum OpenMetricsReader: ReportReader {
                 } else {
                     let sample = try Sample(line)
                     guard !sample.value.isNaN else { continue }
-                    samples.append(
-                        MetricSample(name: sample.name, labels: sample.labels, value: sample.value))
+                    // Samples of one family follow each other: they share one name string, not one each.
+                    let name = samples.last.map(\.name).flatMap { $0 == sample.name ? $0 : nil } ?? sample.name
+                    samples.append(MetricSample(name: name, labels: sample.labels, value: sample.value))
                 }
             } catch {
                 let cut =
