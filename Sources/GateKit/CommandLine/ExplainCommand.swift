@@ -49,7 +49,8 @@ enum ExplainCommand: ProjectCommand {
             return Project.fail(error, invocation)
         }
         let sources = project.gateSet?.sources ?? []
-        let collection = ReportCollector.collect(sources, root: project.root, categories: gate.categories)
+        let collection = ReportCollector.collect(
+            sources, root: project.root, categories: gate.categories, observer: invocation.readProgress)
         let store = MetricStore(
             collection.inputs, waivers: project.gateSet?.waivers ?? [:], today: CalendarDate(invocation.clock()))
         let verdict = Evaluator.evaluate(
