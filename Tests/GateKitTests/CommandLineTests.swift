@@ -181,7 +181,7 @@ func run(
             verbose.output.contains(
                 """
                           pass    lint.warnings <= 1        1       exactly at the limit: 1
-                                                                    warnings in 1 report
+                                                                    warning in 1 report
                                   - src/a.c:1:1: warning: w
 
                 """))

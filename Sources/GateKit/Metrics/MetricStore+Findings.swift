@@ -10,8 +10,8 @@ extension MetricStore {
         }
         let noun = level.map { "\($0.rawValue)s" } ?? "findings"
         let basis =
-            "\(NumberFormatting.count(count)) \(noun) in \(NumberFormatting.count(lintReportCount)) "
-            + (lintReportCount == 1 ? "report" : "reports") + Self.waivedNote(lint, selector)
+            "\(RecordCount(noun, count).text) in \(RecordCount("reports", lintReportCount).text)"
+            + Self.waivedNote(lint, selector)
         let offenders = first.map { finding in
             let rule = finding.rule.map { " [\($0)]" } ?? ""
             return "\(Self.location(of: finding)): \(finding.level.rawValue): \(finding.message)\(rule)"
@@ -38,7 +38,7 @@ extension MetricStore {
             let waived = scan.waived.filter { Self.selects(selector, $0) }
             return .measured(
                 Measurement(
-                    value: Double(waived.count), basis: "\(NumberFormatting.count(waived.count)) findings waived",
+                    value: Double(waived.count), basis: "\(RecordCount("findings", waived.count).text) waived",
                     offenders: waived.prefix(Self.offenderCount).map(Self.describe)))
         }
         let severity = Severity(rawValue: String(name))

@@ -12,8 +12,8 @@ extension MetricStore {
         let vacuous = counts.total == 0 ? "the test reports hold no test cases" : nil
         let ran = counts.passed + counts.failed + counts.errors
         let basis =
-            "\(NumberFormatting.count(counts.total)) tests: \(NumberFormatting.count(counts.passed)) passed, "
-            + "\(NumberFormatting.count(counts.failed)) failed, \(NumberFormatting.count(counts.errors)) errors, "
+            "\(RecordCount("tests", counts.total).text): \(NumberFormatting.count(counts.passed)) passed, "
+            + "\(NumberFormatting.count(counts.failed)) failed, \(RecordCount("errors", counts.errors).text), "
             + "\(NumberFormatting.count(counts.skipped)) skipped"
         let problems = selected.flatMap(\.problems)
         let offenders = problems.prefix(10).map {
