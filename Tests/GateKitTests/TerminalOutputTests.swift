@@ -159,6 +159,23 @@ func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation
             ])
     }
 
+    @Test func aLastCellThatWouldRunDownANarrowColumnBecomesTheFirstNote() {
+        let reason = "no tests report found under the root (known names such as junit.xml); generate one"
+        let table = TextTable(
+            rows: [
+                TextTable.Row(cells: ["FAIL", "tests.failed == 0", "no value", reason], notes: ["- offender"]),
+                TextTable.Row(cells: ["PASS", "coverage.lines >= 90%", "100.00%", "10.00 points to spare"]),
+            ], notesColumn: 1)
+        #expect(
+            table.lines(width: 64) == [
+                "  FAIL  tests.failed == 0      no value",
+                "        no tests report found under the root (known names such",
+                "        as junit.xml); generate one",
+                "        - offender",
+                "  PASS  coverage.lines >= 90%  100.00%   10.00 points to spare",
+            ])
+    }
+
     @Test func theStopwatchNeverGoesBack() {
         let first = Stopwatch.seconds()
         #expect(Stopwatch.seconds() >= first)

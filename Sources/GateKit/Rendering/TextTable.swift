@@ -6,7 +6,7 @@
 /// A row may carry notes — evidence, offenders — printed under it from the column `notesColumn` on.
 struct TextTable {
     /// One row: its cells (one per column) and the lines printed under it.
-    struct Row {
+    struct Row: Equatable {
         var cells: [String]
         var notes: [String] = []
     }
@@ -20,14 +20,30 @@ struct TextTable {
     var notesColumn = 0
     /// Styles the text of a first-column cell (colours the status), after its width is measured.
     var style: (String) -> String = { $0 }
+    /// The most lines a last-column cell wraps onto; a longer one is printed as the row's first note instead.
+    static let longestLastCell = 3
 
     /// The table in lines of at most `width` columns (without trailing spaces).
     func lines(width: Int) -> [String] {
         guard let columns = rows.map(\.cells.count).max(), columns > 0 else { return [] }
-        let widths = self.widths(columns: columns, width: width)
+        var table = self
+        var widths = table.widths(columns: columns, width: width)
+        // A last cell that would run down a narrow column for many lines reads better as the row's first note; the
+        // columns are then measured again without it, until no such cell is left (each round moves one at least).
+        let last = columns - 1
+        while columns > 1,
+            let index = table.rows.firstIndex(where: {
+                $0.cells.count == columns
+                    && TextWrapping.wrap($0.cells[last], width: widths[last]).count > Self.longestLastCell
+            })
+        {
+            table.rows[index].notes.insert(table.rows[index].cells[last], at: 0)
+            table.rows[index].cells[last] = ""
+            widths = table.widths(columns: columns, width: width)
+        }
         let noteIndent = indent + widths.prefix(notesColumn).reduce(0) { $0 + $1 + gap }
         var lines: [String] = []
-        for row in rows {
+        for row in table.rows {
             let wrapped = (0..<columns).map { column in
                 column < row.cells.count ? TextWrapping.wrap(row.cells[column], width: widths[column]) : [""]
             }
