@@ -141,6 +141,11 @@ func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation
         #expect(TextWrapping.shortened("abcdef", to: 1) == "…")
         #expect(TextWrapping.shortened("abcdef", to: 0) == "…")
         #expect(TextWrapping.longestUnbreakable("lint.errors{rule=\"line_length\"} == 0") == 11)
+        #expect(
+            TextWrapping.wrap("attested at 2026-11-21T10:00:00Z by ci-bot", width: 20) == [
+                "attested at", "2026-11-21T10:00:00Z", "by ci-bot",
+            ], "a date does not break between its digits; a name breaks after its '-'")
+        #expect(TextWrapping.wrap("ci-bot-account", width: 8) == ["ci-bot-", "account"])
     }
 
     @Test func aTableAlignsItsColumnsAndHangsItsNotesUnderOne() {

@@ -30,7 +30,9 @@ enum SummaryCommand: ProjectCommand {
             switch arguments.values["format"] ?? "text" {
             case "markdown": invocation.terminal.write(SummaryMarkdownRenderer.render(summary))
             case "json": invocation.terminal.write(SummaryJSONRenderer.render(summary))
-            default: invocation.terminal.write(SummaryTextRenderer.render(summary, colour: invocation.usesColour))
+            default:
+                invocation.terminal.write(
+                    SummaryTextRenderer.render(summary, colour: invocation.usesColour, width: invocation.outputWidth))
             }
             return ExitCode.success
         }

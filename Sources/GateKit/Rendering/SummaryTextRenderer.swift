@@ -1,7 +1,8 @@
 /// Renders a ``SessionSummary`` for the terminal: a header, the latest check's gate table, the trend of each value,
 /// attestations, waivers in force and report digests, in aligned columns.
 public enum SummaryTextRenderer {
-    public static func render(_ summary: SessionSummary, colour: Bool = false) -> String {
+    /// The summary laid out for `width` columns (tables wrap their cells to fit, as `check`'s table does).
+    public static func render(_ summary: SessionSummary, colour: Bool = false, width: Int = 80) -> String {
         var lines = [
             "Session \(summary.session.number) “\(summary.session.title)”" + (summary.name.map { " — \($0)" } ?? "")
         ]
@@ -21,13 +22,14 @@ public enum SummaryTextRenderer {
 
         lines += ["", "Gates at the latest check:"]
         let rows = summary.rows.map { [$0.gate, $0.status, $0.metric, $0.valueText, $0.thresholdShown, $0.margin] }
-        lines += indented([["gate", "status", "metric", "value", "threshold", "margin"]] + rows)
+        lines += table([["gate", "status", "metric", "value", "threshold", "margin"]] + rows, width: width)
 
         if !summary.trends.isEmpty {
             lines += ["", "Trend:"]
             lines += table(trendBasis(summary)).map { "  " + $0 }
             let rows = summary.trends.map { [$0.gate, $0.metric, $0.latestShown, $0.againstFirst, $0.againstPrevious] }
-            lines += indented([["gate", "metric", "latest", "first check", previousHeading(summary)]] + rows)
+            lines += table(
+                [["gate", "metric", "latest", "first check", previousHeading(summary)]] + rows, width: width)
         }
         if !summary.attestations.isEmpty {
             lines += ["", "Attestations:"]
@@ -127,7 +129,7 @@ public enum SummaryTextRenderer {
         return pairs.map { "\(($0.0 + ":").padding(toLength: width + 1))  \($0.1)" }
     }
 
-    private static func indented(_ rows: [[String]]) -> [String] {
-        SessionTextRenderer.table(rows).split(separator: "\n").map { "  " + $0 }
+    private static func table(_ rows: [[String]], width: Int) -> [String] {
+        TextTable(rows: rows.map { TextTable.Row(cells: $0) }, notesColumn: 2).lines(width: width)
     }
 }

@@ -1,7 +1,7 @@
 /// Breaks text into lines of at most a given number of columns, for the terminal's tables and notes.
 ///
-/// Lines break at spaces; a word longer than the line breaks after `/`, `,`, `=`, `_`, `-` or before `{`
-/// (paths, selectors, identifiers); only a piece with no such place that is still too long is shortened, with an
+/// Lines break at spaces; a word longer than the line breaks after `/`, `,`, `=`, `_`, `-` (not between digits: a
+/// date stays whole) or before `{` (paths, selectors, identifiers); only a piece with no such place that is still too long is shortened, with an
 /// ellipsis in its middle. Every character counts as one column.
 enum TextWrapping {
     /// `text` in lines of at most `width` columns (at least one line, perhaps empty).
@@ -49,7 +49,7 @@ enum TextWrapping {
         return String(text.prefix(head)) + "…" + String(text.suffix(kept - head))
     }
 
-    /// A word cut where it may break: after `/`, `,`, `=`, `_`, `-`, and before `{`.
+    /// A word cut where it may break: after `/`, `,`, `=`, `_`, `-` (not between two digits), and before `{`.
     private static func pieces(of word: Substring) -> [Substring] {
         var pieces: [Substring] = []
         var start = word.startIndex
@@ -60,6 +60,11 @@ enum TextWrapping {
                 start = index
             } else if "/,=_-".contains(character) {
                 let next = word.index(after: index)
+                if character == "-", index > word.startIndex, next < word.endIndex,
+                    word[word.index(before: index)].isNumber, word[next].isNumber
+                {
+                    continue  // a date or a range: 2026-11-22, 1.2-1.4
+                }
                 pieces.append(word[start..<next])
                 start = next
             }
