@@ -44,30 +44,29 @@ public struct BenchmarkOptions: Sendable, Equatable {
     public mutating func set(_ key: String, _ value: String) throws(OptionError) -> Bool {
         switch key {
         case "percentile":
-            guard let definition = PercentileDefinition(rawValue: value) else {
-                let names = PercentileDefinition.allCases.map(\.rawValue)
-                throw OptionError(
-                    "percentile is one of \(names.map { "\"\($0)\"" }.joined(separator: ", ")), not '\(value)'"
-                        + Suggestions.didYouMean(value, in: names))
-            }
-            percentile = definition
+            percentile = try Self.choice(key, value)
         case "min_samples":
             guard let count = Int(value), count >= 0 else {
                 throw OptionError("min_samples takes a whole number of samples, e.g. 100, not '\(value)'")
             }
             minimumSamples = count
         case "aggregate":
-            guard let method = RunAggregate(rawValue: value) else {
-                let names = RunAggregate.allCases.map(\.rawValue)
-                throw OptionError(
-                    "aggregate is one of \(names.map { "\"\($0)\"" }.joined(separator: ", ")), not '\(value)'"
-                        + Suggestions.didYouMean(value, in: names))
-            }
-            aggregate = method
+            aggregate = try Self.choice(key, value)
         default:
             return false
         }
         return true
+    }
+
+    /// The case of `Choice` named `value`, else an error naming every case (with a did-you-mean).
+    private static func choice<Choice: CaseIterable & RawRepresentable<String>>(_ key: String, _ value: String)
+        throws(OptionError) -> Choice
+    {
+        if let choice = Choice(rawValue: value) { return choice }
+        let names = Choice.allCases.map(\.rawValue)
+        throw OptionError(
+            "\(key) is one of \(names.map { "\"\($0)\"" }.joined(separator: ", ")), not '\(value)'"
+                + Suggestions.didYouMean(value, in: names))
     }
 
     /// The options as `key → value`, in ``keys`` order, for those that are set.

@@ -25,9 +25,8 @@ extension MetricStore {
         let ordered = selected.enumerated().sorted { lhs, rhs in
             let (left, right) = (lhs.element, rhs.element)
             if isLint { return (left.level, lhs.offset) < (right.level, rhs.offset) }
-            return (left.severity, -(left.cvssScore ?? 0), lhs.offset) < (
-                right.severity, -(right.cvssScore ?? 0), rhs.offset
-            )
+            guard left.severityOrder == right.severityOrder else { return left.severityOrder < right.severityOrder }
+            return lhs.offset < rhs.offset
         }
         let items = ordered.map { _, finding in
             let message = finding.message.split(separator: "\n").first.map(String.init) ?? ""

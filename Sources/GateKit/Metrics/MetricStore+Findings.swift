@@ -126,7 +126,10 @@ struct WorstFindings {
         if findings.count > limit { findings.removeLast() }
     }
 
-    private static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        (lhs.severity, -(lhs.cvssScore ?? 0)) < (rhs.severity, -(rhs.cvssScore ?? 0))
-    }
+    private static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool { lhs.severityOrder < rhs.severityOrder }
+}
+
+extension Finding {
+    /// Sorts security findings most severe first: by severity, then by CVSS score, highest first.
+    var severityOrder: (Severity, Double) { (severity, -(cvssScore ?? 0)) }
 }

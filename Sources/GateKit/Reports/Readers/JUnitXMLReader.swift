@@ -222,14 +222,18 @@ private struct JUnitDocument {
 
     /// The message of the `<failure>` or `<error>` just started; consumes the element.
     private mutating func message() throws(InputError) -> String {
-        if let attribute = xml.attribute("message"), let line = try firstLine(attribute) {
-            try xml.skipElement()
-            return line
+        if let attribute = xml.attribute("message") {
+            let line = try XMLTokenizer.firstLine(attribute, line: xml.line)
+            if !line.isEmpty {
+                try xml.skipElement()
+                return line
+            }
         }
         while true {
             switch try xml.next() {
             case .text:
-                if let line = try firstLine(xml.text) {
+                let line = try XMLTokenizer.firstLine(xml.text, line: xml.line)
+                if !line.isEmpty {
                     try xml.skipElement()
                     return line
                 }
@@ -239,25 +243,6 @@ private struct JUnitDocument {
                 return ""
             }
         }
-    }
-
-    /// The first non-blank line of `text`, trimmed and cut to 200 characters; nil when `text` is blank.
-    private func firstLine(_ text: ByteSpan) throws(InputError) -> String? {
-        let trimmed = text.trimmed()
-        guard !trimmed.isEmpty else { return nil }
-        var end = 0
-        var characters = 0
-        while end < trimmed.count, trimmed[end] != UInt8(ascii: "\n"), trimmed[end] != UInt8(ascii: "\r") {
-            if trimmed[end] & 0xC0 != 0x80 {
-                if characters == 200 { break }
-                characters += 1
-            }
-            end += 1
-        }
-        guard let line = trimmed.slice(0, end).trimmed().string() else {
-            throw InputError("a failure message is not valid UTF-8", line: xml.line)
-        }
-        return line
     }
 
     /// True when the current `<testcase>` says it did not run: `status` notrun, disabled or skipped (googletest,

@@ -49,7 +49,8 @@ public enum OpenMetricsReader: ReportReader {
                     let sample = try Sample(line)
                     guard !sample.value.isNaN else { continue }
                     // Samples of one family follow each other: they share one name string, not one each.
-                    let name = samples.last.map(\.name).flatMap { $0 == sample.name ? $0 : nil } ?? sample.name
+                    var name = sample.name
+                    if let previous = samples.last?.name, previous == name { name = previous }
                     samples.append(MetricSample(name: name, labels: sample.labels, value: sample.value))
                 }
             } catch {
